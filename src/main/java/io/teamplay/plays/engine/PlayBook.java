@@ -1,0 +1,131 @@
+package io.teamplay.plays.engine;
+
+import io.teamplay.plays.actions.Actions;
+import io.teamplay.plays.actions.FiringTracker;
+import io.teamplay.plays.actions.PlayDecision;
+import io.teamplay.plays.facts.Account;
+import io.teamplay.plays.facts.AccountEvent;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Every valid play compiled into one KieBase, plus the status of every play file. Immutable and safe to fire from
+ * many threads: each firing gets its own session, always disposed. Retired (disposed) once replaced and idle.
+ */
+public final class PlayBook {
+
+    /** Most rule firings one event may cause inside one session; a play that loops on itself stops here. */
+    public static final int MAX_FIRINGS_PER_EVENT = 1_000;
+
+    private final KieContainer container;
+    private final KieBase kieBase;
+    private final ReleaseId releaseId;
+    private final Map<String, PlayStatus> plays;
+    private final Map<String, String> playOfPackage;
+    private final AtomicInteger firing = new AtomicInteger();
+    private final AtomicBoolean retired = new AtomicBoolean();
+    private final AtomicBoolean disposed = new AtomicBoolean();
+
+    PlayBook(KieContainer container, ReleaseId releaseId, Map<String, PlayStatus> plays,
+             Map<String, String> playOfPackage) {
+        this.container = container;
+        this.kieBase = container == null ? null : container.getKieBase();
+        this.releaseId = releaseId;
+        this.plays = Map.copyOf(plays);
+        this.playOfPackage = Map.copyOf(playOfPackage);
+    }
+
+    public static PlayBook empty() {
+        return new PlayBook(null, null, Map.of(), Map.of());
+    }
+
+    public Collection<PlayStatus> plays() {
+        return plays.values();
+    }
+
+    public Optional<PlayStatus> play(String name) {
+        return Optional.ofNullable(plays.get(name));
+    }
+
+    /** The plays that compiled, whose rules can fire. */
+    public Set<String> runnable() {
+        return Set.copyOf(playOfPackage.values());
+    }
+
+    /**
+     * Fires the rules of the active plays on one event and its account, and returns what they decided, in firing
+     * order. Writes nothing.
+     */
+    public List<PlayDecision> fire(AccountEvent event, Account account, Set<String> activePlays) {
+        return tryFire(event, account, activePlays)
+                .orElseThrow(() -> new IllegalStateException("this play book was replaced and disposed"));
+    }
+
+    Optional<List<PlayDecision>> tryFire(AccountEvent event, Account account, Set<String> activePlays) {
+        firing.incrementAndGet();
+        try {
+            if (retired.get()) {
+                return Optional.empty();
+            }
+            if (kieBase == null || activePlays.isEmpty()) {
+                return Optional.of(List.of());
+            }
+            return Optional.of(fireInSession(event, account, activePlays));
+        } finally {
+            if (firing.decrementAndGet() == 0 && retired.get()) {
+                dispose();
+            }
+        }
+    }
+
+    private List<PlayDecision> fireInSession(AccountEvent event, Account account, Set<String> activePlays) {
+        Actions actions = new Actions();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal(Actions.GLOBAL, actions);
+            session.addEventListener(new FiringTracker(actions, this::playOf));
+            session.insert(event);
+            if (account != null) {
+                session.insert(account);
+            }
+            session.fireAllRules(match -> activePlays.contains(playOf(match.getRule())), MAX_FIRINGS_PER_EVENT);
+            return List.copyOf(actions.decisions());
+        } catch (ConsequenceException e) {
+            Rule rule = e.getMatch().getRule();
+            throw new PlayFiringException(playOf(rule), rule.getName(), e.getCause() == null ? e : e.getCause());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    String playOf(Rule rule) {
+        return playOfPackage.getOrDefault(rule.getPackageName(), rule.getPackageName());
+    }
+
+    /** Marks this book replaced; it is disposed as soon as no firing uses it any more. */
+    void retire() {
+        retired.set(true);
+        if (firing.get() == 0) {
+            dispose();
+        }
+    }
+
+    private void dispose() {
+        if (container != null && disposed.compareAndSet(false, true)) {
+            container.dispose();
+            KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+        }
+    }
+}

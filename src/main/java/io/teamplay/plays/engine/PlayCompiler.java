@@ -1,0 +1,191 @@
+package io.teamplay.plays.engine;
+
+import io.teamplay.plays.facts.AccountEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Turns play files into a {@link PlayBook}: each file is prepared and sandboxed on its own, the valid ones are built
+ * together into one KieBase; a file Drools refuses is reported with its errors and left out, so one broken play never
+ * takes the others down.
+ */
+public final class PlayCompiler {
+
+    private static final Logger LOG = Logger.getLogger(PlayCompiler.class);
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String ARTIFACT = "playbook-" + UUID.randomUUID();
+
+    private final PlayPreparer preparer;
+    private final ClassLoader classLoader;
+
+    /** @param dslText the plays DSL ({@code rules/plays.dsl}) that .dslr files are written in */
+    public PlayCompiler(String dslText) {
+        this(dslText, AccountEvent.class.getClassLoader());
+    }
+
+    public PlayCompiler(String dslText, ClassLoader classLoader) {
+        this.preparer = new PlayPreparer(dslText);
+        this.classLoader = classLoader;
+    }
+
+    /** Checks one play file on its own without building anything to run: its errors, or none. */
+    public List<PlayError> check(PlayFile file) {
+        PreparedPlay play = preparer.prepare(file);
+        if (!play.valid()) {
+            return play.errors();
+        }
+        Build build = build(List.of(play));
+        build.dispose();
+        return build.errors.getOrDefault(play.file().name(), List.of());
+    }
+
+    public PlayBook compile(List<PlayFile> files) {
+        long started = System.nanoTime();
+        Map<String, PreparedPlay> prepared = new LinkedHashMap<>();
+        Map<String, List<PlayError>> errors = new HashMap<>();
+        Map<String, String> packages = new HashMap<>();
+        for (PlayFile file : files) {
+            PreparedPlay play = preparer.prepare(file);
+            prepared.put(file.name(), play);
+            List<PlayError> found = new ArrayList<>(play.errors());
+            String owner = packages.putIfAbsent(play.packageName(), file.name());
+            if (owner != null) {
+                found.add(new PlayError(file.fileName(), 1, 1, "uses the package " + play.packageName()
+                        + ", which the play '" + owner + "' uses already; each play needs its own package"));
+            }
+            if (!found.isEmpty()) {
+                errors.put(file.name(), found);
+            }
+        }
+        List<PreparedPlay> building = new ArrayList<>(prepared.values().stream()
+                .filter(p -> !errors.containsKey(p.file().name())).toList());
+        Build build = buildDroppingBroken(building, errors);
+        PlayBook book = book(prepared, errors, build, building);
+        LOG.infof("compiled %d play file(s) in %d ms: %d ok, %d with errors", files.size(),
+                (System.nanoTime() - started) / 1_000_000, building.size(), errors.size());
+        return book;
+    }
+
+    private Build buildDroppingBroken(List<PreparedPlay> building, Map<String, List<PlayError>> errors) {
+        while (true) {
+            Build build = build(building);
+            if (build.container != null || building.isEmpty()) {
+                return build;
+            }
+            Set<String> broken = new LinkedHashSet<>(build.errors.keySet());
+            if (broken.isEmpty()) {
+                broken = brokenOneByOne(building, errors);
+            }
+            errors.putAll(build.errors);
+            Set<String> drop = broken;
+            building.removeIf(p -> drop.contains(p.file().name()));
+        }
+    }
+
+    /** When Drools cannot say which file an error belongs to, each file is built alone. */
+    private Set<String> brokenOneByOne(List<PreparedPlay> building, Map<String, List<PlayError>> errors) {
+        Set<String> broken = new LinkedHashSet<>();
+        for (PreparedPlay play : building) {
+            Build alone = build(List.of(play));
+            alone.dispose();
+            if (alone.container == null) {
+                broken.add(play.file().name());
+                errors.put(play.file().name(), alone.errors.getOrDefault(play.file().name(),
+                        List.of(new PlayError(play.file().fileName(), 1, 1, "does not compile: "
+                                + String.join("; ", alone.unplaced)))));
+            }
+        }
+        if (broken.isEmpty()) {
+            broken.add(building.get(building.size() - 1).file().name());
+        }
+        return broken;
+    }
+
+    private PlayBook book(Map<String, PreparedPlay> prepared, Map<String, List<PlayError>> errors, Build build,
+                          List<PreparedPlay> built) {
+        Map<String, PlayStatus> statuses = new LinkedHashMap<>();
+        prepared.values().forEach(p -> {
+            List<PlayError> found = errors.getOrDefault(p.file().name(), List.of());
+            statuses.put(p.file().name(), new PlayStatus(p.file().name(), p.file().fileName(), p.header().team(),
+                    p.header().description(), p.file().text(),
+                    found.isEmpty() ? PlayStatus.Status.OK : PlayStatus.Status.ERROR, found));
+        });
+        Map<String, String> playOfPackage = new HashMap<>();
+        built.forEach(p -> playOfPackage.put(p.packageName(), p.file().name()));
+        return new PlayBook(build.container, build.releaseId, statuses, playOfPackage);
+    }
+
+    private Build build(List<PreparedPlay> plays) {
+        if (plays.isEmpty()) {
+            return new Build(null, null, Map.of(), List.of());
+        }
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("io.teamplay.plays", ARTIFACT, "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        plays.forEach(p -> kfs.write(p.kiePath(), p.buildText()));
+        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+        if (messages.isEmpty()) {
+            KieContainer container = ks.newKieContainer(releaseId, classLoader);
+            container.getKieBase();
+            return new Build(container, releaseId, Map.of(), List.of());
+        }
+        ks.getRepository().removeKieModule(releaseId);
+        Map<String, List<PlayError>> errors = new LinkedHashMap<>();
+        List<String> unplaced = new ArrayList<>();
+        for (Message message : messages) {
+            PreparedPlay play = plays.stream().filter(p -> message.getPath() != null
+                    && p.kiePath().endsWith(message.getPath())).findFirst().orElse(null);
+            if (play == null) {
+                unplaced.add(BuildMessages.clean(message.getText()));
+                continue;
+            }
+            PlayError error = locate(play, message);
+            List<PlayError> list = errors.computeIfAbsent(play.file().name(), k -> new ArrayList<>());
+            if (!list.contains(error)) {
+                list.add(error);
+            }
+        }
+        return new Build(null, releaseId, errors, unplaced);
+    }
+
+    private static PlayError locate(PreparedPlay play, Message message) {
+        String text = BuildMessages.clean(message.getText());
+        int line = Math.max(1, message.getLine());
+        int column = message.getColumn();
+        PreparedPlay.Insertion insertion = play.insertion();
+        if (line == insertion.line() && column > insertion.column()) {
+            column -= insertion.length();
+        }
+        List<String> candidates = BuildMessages.candidates(message.getText());
+        if (column > 0) {
+            return play.map().at(line, column + 1, candidates.isEmpty() ? null : candidates.get(0), text);
+        }
+        return play.map().inBlock(line, candidates, text);
+    }
+
+    private record Build(KieContainer container, ReleaseId releaseId, Map<String, List<PlayError>> errors,
+                         List<String> unplaced) {
+        void dispose() {
+            if (container != null) {
+                container.dispose();
+                KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+            }
+        }
+    }
+}

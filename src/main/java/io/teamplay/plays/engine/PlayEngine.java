@@ -1,0 +1,42 @@
+package io.teamplay.plays.engine;
+
+import io.teamplay.plays.actions.PlayDecision;
+import io.teamplay.plays.facts.Account;
+import io.teamplay.plays.facts.AccountEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Holds the play book in force. A new book replaces the old one atomically: firings already running finish on the
+ * old book, which is then disposed; no event is lost or fired twice because of a swap.
+ */
+public final class PlayEngine {
+
+    private final AtomicReference<PlayBook> current = new AtomicReference<>(PlayBook.empty());
+
+    public PlayBook current() {
+        return current.get();
+    }
+
+    public void swap(PlayBook next) {
+        PlayBook old = current.getAndSet(next);
+        if (old != null && old != next) {
+            old.retire();
+        }
+    }
+
+    public List<PlayDecision> fire(AccountEvent event, Account account, Set<String> activePlays) {
+        while (true) {
+            Optional<List<PlayDecision>> decisions = current.get().tryFire(event, account, activePlays);
+            if (decisions.isPresent()) {
+                return decisions.get();
+            }
+        }
+    }
+
+    public void close() {
+        swap(PlayBook.empty());
+    }
+}

@@ -1,0 +1,211 @@
+package io.teamplay.plays.engine;
+
+import io.teamplay.plays.engine.SourceTokens.Kind;
+import io.teamplay.plays.engine.SourceTokens.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What a play may use, checked before Drools compiles anything: the fact model ({@code io.teamplay.plays.facts}),
+ * {@code java.time}, the {@code actions} global and plain language. Every word of the file (strings and comments
+ * aside) is looked at, so constraints, eval, from, accumulate, functions, declared types and consequences in both
+ * the java and the mvel dialect are covered alike.
+ */
+final class Sandbox {
+
+    static final String ADVICE = "plays may only use the fact model and the actions";
+
+    private static final List<String> ALLOWED_PACKAGES = List.of("io.teamplay.plays.facts", "java.time");
+    private static final String ACTIONS_CLASS = "io.teamplay.plays.actions.Actions";
+
+    /** First words of qualified names that leave the fact model. */
+    private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jakarta", "jdk", "sun", "com", "org",
+            "net", "io", "kotlin", "scala", "groovy", "mvel", "lombok");
+
+    private static final Map<String, String> DENIED = denied();
+
+    private Sandbox() {
+    }
+
+    private static Map<String, String> denied() {
+        Map<String, String> words = new java.util.HashMap<>();
+        Stream.of("System", "Runtime", "ProcessBuilder", "Process", "ProcessHandle", "exit", "halt", "exec", "getenv",
+                "SecurityManager", "Compiler", "ScriptEngine", "ScriptEngineManager", "ToolProvider", "InitialContext")
+                .forEach(w -> words.put(w, "the running service"));
+        Stream.of("Thread", "ThreadGroup", "ThreadLocal", "InheritableThreadLocal", "Executors", "ExecutorService",
+                "ForkJoinPool", "CompletableFuture", "Timer", "wait", "notify", "notifyAll")
+                .forEach(w -> words.put(w, "threads"));
+        Stream.of("Class", "ClassLoader", "class", "getClass", "forName", "invoke", "reflect", "getDeclaredMethod",
+                "getDeclaredMethods", "getMethod", "getMethods", "getDeclaredField", "getDeclaredFields", "getField",
+                "getFields", "getConstructor", "getConstructors", "getDeclaredConstructor", "getDeclaredConstructors",
+                "newInstance", "setAccessible", "loadClass", "defineClass", "getClassLoader", "getContextClassLoader",
+                "MethodHandles", "MethodHandle", "VarHandle", "Proxy", "Unsafe", "Method", "Field", "Constructor",
+                "StackWalker", "Module", "ModuleLayer")
+                .forEach(w -> words.put(w, "reflection"));
+        Stream.of("File", "Files", "Path", "Paths", "FileSystem", "FileSystems", "FileInputStream", "FileOutputStream",
+                "FileReader", "FileWriter", "RandomAccessFile", "PrintStream", "PrintWriter", "ObjectInputStream",
+                "ObjectOutputStream", "getResource", "getResourceAsStream", "Socket", "ServerSocket", "DatagramSocket",
+                "URL", "URI", "URLConnection", "HttpURLConnection", "HttpClient", "InetAddress", "load", "loadLibrary")
+                .forEach(w -> words.put(w, "files or the network"));
+        Stream.of("kcontext", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getKieBase",
+                "getKnowledgeBase", "getEntryPoint", "getEntryPoints", "getChannels", "getGlobals", "setGlobal",
+                "getSessionClock", "halt")
+                .forEach(w -> words.put(w, "the rule engine's internals"));
+        return Map.copyOf(words);
+    }
+
+    /** Checks the text Drools would compile (DSL already expanded). */
+    static List<PlayError> check(SourceMap map, String compiled) {
+        List<PlayError> errors = new ArrayList<>();
+        if (compiled.contains("\\u")) {
+            int line = lineOf(compiled, compiled.indexOf("\\u"));
+            errors.add(map.onLine(line, "\\u", "uses a \\u unicode escape, which plays may not use; write the character itself"));
+        }
+        List<Token> tokens = SourceTokens.of(compiled);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.kind() != Kind.IDENT) {
+                continue;
+            }
+            boolean statementStart = i == 0 || tokens.get(i - 1).is(";") || tokens.get(i - 1).line() < token.line();
+            if (statementStart && token.is("import")) {
+                i = checkImport(map, tokens, i, errors);
+            } else if (statementStart && token.is("global")) {
+                i = checkGlobal(map, tokens, i, errors);
+            } else if (statementStart && token.is("dialect")) {
+                i = checkDialect(map, tokens, i, errors);
+            } else if (DENIED.containsKey(token.text()) && !isMember(tokens, i)) {
+                errors.add(map.at(token.line(), token.column(), token.text(), refusal(tokens, i)));
+            } else if (PACKAGE_ROOTS.contains(token.text()) && !isMember(tokens, i)) {
+                int end = qualifiedEnd(tokens, i);
+                String name = joined(tokens, i, end);
+                if (end > i && !allowed(name)) {
+                    errors.add(map.at(token.line(), token.column(), token.text(), "refers to " + name
+                            + ", which is outside the fact model; " + ADVICE));
+                }
+                i = end;
+            }
+        }
+        return errors;
+    }
+
+    private static String refusal(List<Token> tokens, int i) {
+        String word = tokens.get(i).text();
+        String what = word;
+        if (i + 2 < tokens.size() && tokens.get(i + 1).is(".") && tokens.get(i + 2).kind() == Kind.IDENT) {
+            what = word + "." + tokens.get(i + 2).text();
+        }
+        boolean call = tokens.size() > i + 1 && tokens.get(i + 1).is("(")
+                || i + 3 < tokens.size() && !what.equals(word) && tokens.get(i + 3).is("(");
+        return (call ? "calls " : "uses ") + what + ", which plays may not use (" + DENIED.get(word) + "); " + ADVICE;
+    }
+
+    /** A word after a dot is a member name of something already checked ($account.name), except denied ones. */
+    private static boolean isMember(List<Token> tokens, int i) {
+        if (i == 0 || !tokens.get(i - 1).is(".")) {
+            return false;
+        }
+        return !DENIED.containsKey(tokens.get(i).text());
+    }
+
+    private static int checkImport(SourceMap map, List<Token> tokens, int i, List<PlayError> errors) {
+        Token first = tokens.get(i);
+        int start = i + 1;
+        while (start < tokens.size() && (tokens.get(start).is("static") || tokens.get(start).is("function")
+                || tokens.get(start).is("accumulate"))) {
+            start++;
+        }
+        int end = qualifiedEnd(tokens, start);
+        String target = joined(tokens, start, end);
+        boolean ok = start < tokens.size() && (allowed(target) || target.equals(ACTIONS_CLASS));
+        if (!ok) {
+            errors.add(map.onLine(first.line(), "import", "imports " + (target.isEmpty() ? "nothing" : target)
+                    + "; plays may only import io.teamplay.plays.facts.* and java.time.*"));
+        }
+        return skipStatement(tokens, end, first.line());
+    }
+
+    private static int checkGlobal(SourceMap map, List<Token> tokens, int i, List<PlayError> errors) {
+        Token first = tokens.get(i);
+        int typeEnd = qualifiedEnd(tokens, i + 1);
+        String type = joined(tokens, i + 1, typeEnd);
+        String name = typeEnd + 1 < tokens.size() ? tokens.get(typeEnd + 1).text() : "";
+        boolean actionsType = type.equals("Actions") || type.equals(ACTIONS_CLASS);
+        if (!actionsType || !name.equals("actions")) {
+            errors.add(map.onLine(first.line(), "global", "declares the global " + type + " " + name
+                    + "; the only global a play has is 'actions' (io.teamplay.plays.actions.Actions)"));
+        }
+        return skipStatement(tokens, typeEnd + 1, first.line());
+    }
+
+    private static int checkDialect(SourceMap map, List<Token> tokens, int i, List<PlayError> errors) {
+        if (i + 1 < tokens.size() && tokens.get(i + 1).kind() == Kind.STRING) {
+            String dialect = tokens.get(i + 1).text().replaceAll("^[\"']|[\"']$", "");
+            if (!dialect.equals("java") && !dialect.equals("mvel")) {
+                errors.add(map.onLine(tokens.get(i).line(), "dialect", "uses the dialect '" + dialect
+                        + "'; plays are written in the java or the mvel dialect"));
+            }
+            return i + 1;
+        }
+        return i;
+    }
+
+    private static int skipStatement(List<Token> tokens, int from, int line) {
+        int i = from;
+        while (i + 1 < tokens.size() && tokens.get(i + 1).line() == line && !tokens.get(i).is(";")) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Index of the last token of the dotted name starting at i (a trailing .* included). */
+    private static int qualifiedEnd(List<Token> tokens, int i) {
+        int end = i;
+        while (end + 2 < tokens.size() && tokens.get(end + 1).is(".")
+                && (tokens.get(end + 2).kind() == Kind.IDENT || tokens.get(end + 2).is("*"))) {
+            end += 2;
+        }
+        return end;
+    }
+
+    private static String joined(List<Token> tokens, int from, int to) {
+        if (from >= tokens.size()) {
+            return "";
+        }
+        return tokens.subList(from, Math.min(to + 1, tokens.size())).stream().map(Token::text)
+                .collect(Collectors.joining());
+    }
+
+    private static boolean allowed(String name) {
+        for (String allowed : ALLOWED_PACKAGES) {
+            if (name.equals(allowed) || name.startsWith(allowed + ".")) {
+                String rest = name.substring(allowed.length());
+                return !rest.contains("..") && noDeniedWord(rest);
+            }
+        }
+        return false;
+    }
+
+    private static boolean noDeniedWord(String rest) {
+        for (String part : rest.split("\\.")) {
+            if (DENIED.containsKey(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lineOf(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,128 @@
+package io.teamplay.plays.facts;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An account as plays see it: its id, name, free attributes and team (role key to the holder's email). */
+public final class Account {
+
+    private final String id;
+    private final String name;
+    private final Map<String, Object> attributes;
+    private final Map<String, String> team;
+
+    public Account(String id, String name, Map<String, ?> attributes, Map<String, String> team) {
+        this.id = id;
+        this.name = name;
+        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes == null ? Map.of() : attributes));
+        Map<String, String> byKey = new LinkedHashMap<>();
+        if (team != null) {
+            team.forEach((role, email) -> byKey.put(RoleKey.of(role), email));
+        }
+        this.team = Collections.unmodifiableMap(byKey);
+    }
+
+    public String getId() { return id; }
+    public String getName() { return name; }
+    public Map<String, Object> getAttributes() { return attributes; }
+    public Map<String, String> getTeam() { return team; }
+
+    /** The attribute's value, or null. */
+    public Object attr(String attribute) {
+        return attributes.get(attribute);
+    }
+
+    /** The attribute's value as text, "" when it is not set. */
+    public String text(String attribute) {
+        return AccountEvent.text(attributes.get(attribute));
+    }
+
+    /** True when the attribute's text equals the value, ignoring case. */
+    public boolean is(String attribute, String value) {
+        return text(attribute).equalsIgnoreCase(value == null ? "" : value);
+    }
+
+    /** The attribute as a number, or null when it is not a number. */
+    public Double number(String attribute) {
+        Object value = attributes.get(attribute);
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return value == null ? null : Double.valueOf(value.toString().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** True when the attribute is a number of at least the given value. */
+    public boolean atLeast(String attribute, double value) {
+        Double number = number(attribute);
+        return number != null && number >= value;
+    }
+
+    /** The attribute as a date (ISO yyyy-MM-dd, a time part is ignored), or null. */
+    public LocalDate date(String attribute) {
+        Object value = attributes.get(attribute);
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        String text = value == null ? "" : value.toString().trim();
+        if (text.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Days from today until the date attribute (negative once it is past), or null without a date. */
+    public Long daysUntil(String dateAttribute, LocalDate today) {
+        LocalDate date = date(dateAttribute);
+        return date == null || today == null ? null : ChronoUnit.DAYS.between(today, date);
+    }
+
+    /** Days since the date attribute (negative while it is ahead), or null without a date. */
+    public Long daysSince(String dateAttribute, LocalDate today) {
+        Long until = daysUntil(dateAttribute, today);
+        return until == null ? null : -until;
+    }
+
+    /** True when today is exactly that many days before the date attribute. */
+    public boolean isDaysBefore(String dateAttribute, LocalDate today, int days) {
+        Long until = daysUntil(dateAttribute, today);
+        return until != null && until == days;
+    }
+
+    /** True when today is exactly that many days after the date attribute. */
+    public boolean isDaysAfter(String dateAttribute, LocalDate today, int days) {
+        Long since = daysSince(dateAttribute, today);
+        return since != null && since == days;
+    }
+
+    /** The email of whoever holds the role (display name or key), or null. */
+    public String holder(String role) {
+        return team.get(RoleKey.of(role));
+    }
+
+    public boolean hasHolder(String role) {
+        return holder(role) != null;
+    }
+
+    /** True when this email holds the role, ignoring case. */
+    public boolean holds(String email, String role) {
+        String holder = holder(role);
+        return holder != null && email != null && holder.equalsIgnoreCase(email.trim());
+    }
+
+    @Override
+    public String toString() {
+        return "account " + id;
+    }
+}
