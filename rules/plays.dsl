@@ -17,12 +17,12 @@
 [condition][]a new day starts=$event : AccountEvent( type == EventType.DAILY ) $account : Account( id == $event.accountId )
 
 # ---- conditions on the account: on their own line, or after "and" on the trigger's line ----
-[condition][]its {attribute:\w+} is not "{value}"=eval( !$account.is("{attribute}", "{value}") )
-[condition][]its {attribute:\w+} is "{value}"=eval( $account.is("{attribute}", "{value}") )
-[condition][]its {attribute:\w+} is at least {number:-?[0-9]+(\.[0-9]+)?}=eval( $account.atLeast("{attribute}", {number}) )
-[condition][]it has no "{role}"=eval( !$account.hasHolder("{role}") )
-[condition][]it has a "{role}"=eval( $account.hasHolder("{role}") )
-[condition][]the disabled user is "{email}"=eval( "{email}".equalsIgnoreCase($event.userEmail) )
+[condition][]its {attribute:\w+} is not "{value}"=Account( this == $account, !is("{attribute}", "{value}") )
+[condition][]its {attribute:\w+} is "{value}"=Account( this == $account, is("{attribute}", "{value}") )
+[condition][]its {attribute:\w+} is at least {number:[0-9.]+}=Account( this == $account, atLeast("{attribute}", {number}) )
+[condition][]it has no "{role}"=Account( this == $account, !hasHolder("{role}") )
+[condition][]it has a "{role}"=Account( this == $account, hasHolder("{role}") )
+[condition][]the disabled user is "{email}"=AccountEvent( this == $event, userEmail == "{email}" )
 
 # ---- actions ----
 [consequence][]assign the least loaded member of team "{team}" as "{role}"=actions.assignLeastLoaded(RoleKey.of("{role}"), "{team}");

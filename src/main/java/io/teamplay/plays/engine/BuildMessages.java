@@ -20,6 +20,8 @@ final class BuildMessages {
             Pattern.compile("(?:input|alternative at input) '([^']+)'"),
             Pattern.compile("'([\\w$]+)'"));
 
+    private static final Pattern STRICT = Pattern.compile(
+            "unable to resolve (?:method|property) using strict-mode: ([\\w.$]+)\\.(\\w+)(?:\\(\\))?");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):", Pattern.DOTALL);
 
     private BuildMessages() {
@@ -50,7 +52,16 @@ final class BuildMessages {
 
     /** Drops Drools' generated class names and layout from a message. */
     static String clean(String message) {
-        return message.replaceAll("\\s+", " ")
+        Matcher strict = STRICT.matcher(message);
+        if (strict.find()) {
+            Matcher expression = EXPRESSION.matcher(message);
+            String type = strict.group(1).substring(strict.group(1).lastIndexOf('.') + 1);
+            return type + " has no property or method '" + strict.group(2) + "'"
+                    + (expression.find() ? " (in: " + expression.group(1).trim() + ")" : "");
+        }
+        return message.replaceAll("\\[Near : \\{.*?\\}\\]\\s*\\^?", "")
+                .replaceAll("\\[Line: \\d+, Column: \\d+\\]", "")
+                .replaceAll("\\s+", " ")
                 .replaceAll("for the type Rule_\\w+", "here")
                 .replaceAll("Rule_\\w+", "the rule")
                 .replaceFirst("^Rule Compilation error\\s*", "")

@@ -1,0 +1,135 @@
+package io.teamplay.plays;
+
+import static io.teamplay.plays.PlayFixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.teamplay.plays.engine.PlayBook;
+import io.teamplay.plays.engine.PlayError;
+import io.teamplay.plays.engine.PlayStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlayCompilerTest {
+
+    @Test
+    void shouldCompileAValidDrlPlay() {
+        PlayBook book = compile(drl("welcome", """
+                // team: Enterprise
+                // description: welcomes new accounts
+                rule "Welcome"
+                when
+                    $e : AccountEvent( type == EventType.ACCOUNT_CREATED )
+                then
+                    actions.notifyHolder("Success Manager", "welcome " + $e.getAccountId());
+                end
+                """));
+        PlayStatus status = book.play("welcome").orElseThrow();
+        assertEquals(List.of(), status.errors());
+        assertEquals("Enterprise", status.team());
+        assertEquals("welcomes new accounts", status.description());
+    }
+
+    @Test
+    void shouldReportASyntaxErrorWithLineAndColumn() {
+        List<PlayError> errors = errorsOf(drl("broken", """
+                // team: Enterprise
+                rule "Broken"
+                when
+                    AccountEvent( type == EventType.ACCOUNT_CREATED
+                    foo bar
+                then
+                end
+                """));
+        System.out.println(errors);
+        assertFalse(errors.isEmpty());
+    }
+
+    @Test
+    void shouldReportAJavaErrorInTheThenPartAtItsLineAndColumn() {
+        List<PlayError> errors = errorsOf(drl("badthen", """
+                // team: Enterprise
+                rule "Bad then"
+                when
+                    $e : AccountEvent( )
+                then
+                    actions.notifyHolder("Success Manager", "x");
+                    actions.frobnicate("Success Manager");
+                end
+                """));
+        System.out.println(errors);
+        assertEquals(1, errors.size());
+        assertEquals(7, errors.get(0).line());
+        assertEquals(13, errors.get(0).column());
+    }
+
+    @Test
+    void shouldReportAnUnknownPropertyInAConstraint() {
+        List<PlayError> errors = errorsOf(drl("badwhen", """
+                // team: Enterprise
+                rule "Bad when"
+                when
+                    $e : AccountEvent( typo == "x" )
+                then
+                end
+                """));
+        System.out.println(errors);
+        assertEquals(4, errors.get(0).line());
+        assertEquals(24, errors.get(0).column());
+    }
+
+    @Test
+    void shouldReportASentenceThatDoesNotExpand() {
+        List<PlayError> errors = errorsOf(dslr("unknown", """
+                // team: Enterprise
+                expander plays.dsl
+                rule "Unknown sentence"
+                when
+                    the account is created
+                    the account is deleted
+                then
+                    clear the "Success Manager"
+                end
+                """));
+        System.out.println(errors);
+        assertEquals(1, errors.size());
+        assertEquals(6, errors.get(0).line());
+        assertEquals(5, errors.get(0).column());
+    }
+
+    @Test
+    void shouldRefuseAPlayWithoutTeam() {
+        List<PlayError> errors = errorsOf(drl("noteam", """
+                rule "No team"
+                when
+                    AccountEvent( )
+                then
+                end
+                """));
+        assertEquals(1, errors.get(0).line());
+        assertTrue(errors.get(0).message().contains("team"));
+    }
+
+    @Test
+    void shouldKeepTheOtherPlaysWhenOneIsBroken() {
+        PlayBook book = compile(drl("good", """
+                // team: Enterprise
+                rule "Good"
+                when
+                    AccountEvent( )
+                then
+                    actions.clear("Success Manager");
+                end
+                """), drl("bad", """
+                // team: Enterprise
+                rule "Bad"
+                when
+                    AccountEvent( )
+                then
+                    actions.nope();
+                end
+                """));
+        assertEquals(PlayStatus.Status.OK, book.play("good").orElseThrow().status());
+        assertEquals(PlayStatus.Status.ERROR, book.play("bad").orElseThrow().status());
+        assertEquals(java.util.Set.of("good"), book.runnable());
+    }
+}
