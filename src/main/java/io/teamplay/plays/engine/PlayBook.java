@@ -114,6 +114,10 @@ public final class PlayBook {
         return playOfPackage.getOrDefault(rule.getPackageName(), rule.getPackageName());
     }
 
+    boolean retired() {
+        return retired.get();
+    }
+
     /** Marks this book replaced; it is disposed as soon as no firing uses it any more. */
     void retire() {
         retired.set(true);

@@ -21,6 +21,9 @@ public final class PlayEngine {
     }
 
     public void swap(PlayBook next) {
+        if (next.retired()) {
+            throw new IllegalArgumentException("a play book that was replaced cannot come back");
+        }
         PlayBook old = current.getAndSet(next);
         if (old != null && old != next) {
             old.retire();
