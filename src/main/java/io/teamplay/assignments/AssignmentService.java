@@ -114,6 +114,21 @@ public class AssignmentService {
         return new AssignmentOutcome(change.accountId(), role, from, to, toName, true, moved);
     }
 
+    /**
+     * Why this assignee could not be given the role by this path, or empty when they could. Throws nothing, so
+     * callers batching many changes in one transaction can skip a bad one without spoiling the rest.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> refusal(String role, Assignee assignee, AssignmentPath path, PlayOrigin play) {
+        try {
+            RoleView known = roles.find(role).orElseThrow(() -> ProblemException.notFound("No account role with key " + role));
+            AssigneeResolver.Resolved who = resolver.resolve(assignee);
+            return path.eligibility.refusal(known, who.email(), who.user(), play);
+        } catch (ProblemException refused) {
+            return Optional.of(refused.getMessage());
+        }
+    }
+
     /** Would-be effect of a change, for dry runs: the tasks the current policy would move. Writes nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TaskView> previewTasksMoving(String accountId, String role, String toEmail) {

@@ -44,6 +44,10 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
     public Problem toProblem() {
         return new Problem("about:blank", title, status, getMessage(), errors);
     }
