@@ -1,0 +1,155 @@
+package io.teamplay.accounts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.teamplay.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The only writer of accounts and their attributes. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
+
+    @Inject
+    Event<AccountCreated> created;
+    @Inject
+    Event<AttributeChanged> attributeChanged;
+
+    public AccountView create(AccountRequest request, String actor) {
+        String id = requireId(request.id());
+        if (Account.findById(id) != null) {
+            throw ProblemException.conflict("An account with id " + id + " already exists");
+        }
+        Account account = new Account();
+        account.id = id;
+        account.name = requireName(request.name());
+        account.createdAt = Instant.now();
+        if (request.attributes() != null) {
+            request.attributes().forEach((name, value) -> {
+                if (value != null && !value.isNull()) {
+                    account.attributes.put(AttributeValues.requireName(name), AttributeValues.toJson(name, value));
+                }
+            });
+        }
+        account.persist();
+        AccountView view = account.view();
+        created.fire(new AccountCreated(view, actor));
+        LOG.infof("Account created: %s by %s", id, actor);
+        return view;
+    }
+
+    public AccountView update(String id, AccountRequest request, String actor) {
+        Account account = require(id);
+        if (request.name() != null) {
+            account.name = requireName(request.name());
+        }
+        if (request.attributes() != null) {
+            List<AttributeChanged> changes = applyAttributes(account, request.attributes(), actor);
+            changes.forEach(attributeChanged::fire);
+        }
+        return account.view();
+    }
+
+    /**
+     * Creates or updates an account from an integration (CSV upload). Attributes given are set; others are kept.
+     */
+    public ImportOutcome upsert(String id, String name, Map<String, JsonNode> attributes, String actor) {
+        Account account = Account.findById(requireId(id));
+        if (account == null) {
+            create(new AccountRequest(id, name == null || name.isBlank() ? id : name, attributes), actor);
+            return ImportOutcome.CREATED;
+        }
+        boolean renamed = name != null && !name.isBlank() && !name.trim().equals(account.name);
+        if (renamed) {
+            account.name = name.trim();
+        }
+        List<AttributeChanged> changes = applyAttributes(account, attributes, actor);
+        changes.forEach(attributeChanged::fire);
+        return renamed || !changes.isEmpty() ? ImportOutcome.UPDATED : ImportOutcome.UNCHANGED;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AccountView get(String id) {
+        return require(id).view();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AccountView> find(String id) {
+        return id == null ? Optional.empty() : Account.<Account>findByIdOptional(id.trim()).map(Account::view);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(String id) {
+        return id != null && Account.count("id", id.trim()) > 0;
+    }
+
+    /**
+     * Locks the account row until the caller's transaction ends: every team change on one account is serialised
+     * here, so two concurrent changes never leave two holders or lose a history row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(String id) {
+        List<?> locked = Account.getEntityManager()
+                .createNativeQuery("select id from account where id = :id for update")
+                .setParameter("id", id == null ? "" : id.trim())
+                .getResultList();
+        if (locked.isEmpty()) {
+            throw ProblemException.notFound("No account with id " + id);
+        }
+    }
+
+    private List<AttributeChanged> applyAttributes(Account account, Map<String, JsonNode> attributes, String actor) {
+        List<AttributeChanged> changes = new ArrayList<>();
+        attributes.forEach((name, value) -> {
+            AttributeValues.requireName(name);
+            String before = account.attributes.get(name);
+            String after = value == null || value.isNull() ? null : AttributeValues.toJson(name, value);
+            if (Objects.equals(before, after)) {
+                return;
+            }
+            if (after == null) {
+                account.attributes.remove(name);
+            } else {
+                account.attributes.put(name, after);
+            }
+            changes.add(new AttributeChanged(account.id, name,
+                    before == null ? null : AttributeValues.toJava(before),
+                    after == null ? null : AttributeValues.toJava(after), actor));
+        });
+        return changes;
+    }
+
+    private Account require(String id) {
+        return Account.<Account>findByIdOptional(id == null ? "" : id.trim())
+                .orElseThrow(() -> ProblemException.notFound("No account with id " + id));
+    }
+
+    private static String requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw ProblemException.badRequest("id", "id is required");
+        }
+        if (id.trim().length() > 200) {
+            throw ProblemException.badRequest("id", "id is longer than 200 characters");
+        }
+        return id.trim();
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.badRequest("name", "name is required");
+        }
+        return name.trim();
+    }
+}

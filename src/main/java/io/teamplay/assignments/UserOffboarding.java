@@ -1,0 +1,84 @@
+package io.teamplay.assignments;
+
+import io.teamplay.common.Emails;
+import io.teamplay.common.ProblemException;
+import io.teamplay.tasks.TaskService;
+import io.teamplay.tasks.TaskView;
+import io.teamplay.users.UserService;
+import io.teamplay.users.UserView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Disabling a user: everything they own (seats and open tasks) moves to an eligible user first, in one transaction,
+ * each seat through the one write path so the policy applies per account.
+ */
+@ApplicationScoped
+public class UserOffboarding {
+
+    /** The answer of a disable: how much moved, and the tasks that moved (each as it was before). */
+    public record Result(int assignmentsMoved, int tasksMoved, List<MovedTask> movedTasks) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(UserOffboarding.class);
+
+    @Inject
+    AssignmentService assignments;
+    @Inject
+    TaskService tasks;
+    @Inject
+    UserService users;
+    @Inject
+    Event<UserDisabled> disabled;
+
+    @Transactional
+    public Result disable(String email, String reassignTo, String actor) {
+        UserView user = users.get(email);
+        List<Seat> seats = assignments.seatsHeldBy(user.email());
+        long openTasks = tasks.countOpenOf(user.email());
+        boolean ownsSomething = !seats.isEmpty() || openTasks > 0;
+        if (ownsSomething && (reassignTo == null || reassignTo.isBlank())) {
+            throw ProblemException.conflict(user.email() + " still owns " + seats.size() + " assignment(s) and "
+                    + openTasks + " open task(s): give reassignTo, an eligible user to take them");
+        }
+        String target = ownsSomething ? eligibleTarget(user.email(), reassignTo) : null;
+        List<MovedTask> moved = new ArrayList<>();
+        for (Seat seat : seats) {
+            AssignmentOutcome outcome = assignments.change(AssignmentChange.assign(seat.accountId(), seat.role(),
+                    Assignee.byEmail(target), AssignmentPath.USER_DISABLE, actor));
+            moved.addAll(outcome.movedTasks());
+        }
+        if (target != null) {
+            for (TaskView task : tasks.reassignAllOpen(user.email(), target)) {
+                moved.add(new MovedTask(task.id(), task.title(), task.assignee()));
+            }
+        }
+        users.markDisabled(user.email());
+        disabled.fire(new UserDisabled(user.email(), target, seats.size(), moved.size(), actor));
+        LOG.infof("User %s disabled by %s: %d assignment(s) and %d task(s) moved to %s",
+                user.email(), actor, seats.size(), moved.size(), target);
+        return new Result(seats.size(), moved.size(), moved);
+    }
+
+    private String eligibleTarget(String email, String reassignTo) {
+        if (!Emails.isWellFormed(reassignTo)) {
+            throw ProblemException.badRequest("reassignTo", "'" + reassignTo + "' is not a valid email address");
+        }
+        String target = Emails.normalise(reassignTo);
+        if (target.equals(email)) {
+            throw ProblemException.refused("reassignTo", "reassignTo must be another user than the one being disabled");
+        }
+        UserView user = users.find(target)
+                .orElseThrow(() -> ProblemException.refused("reassignTo", "No user has email " + target));
+        Eligibility.FORCED_REASSIGNMENT.refusal(null, target, java.util.Optional.of(user), null).ifPresent(reason -> {
+            throw ProblemException.refused("reassignTo", "Cannot reassign to " + target + ": " + reason);
+        });
+        return target;
+    }
+}

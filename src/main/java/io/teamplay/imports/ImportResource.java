@@ -1,0 +1,28 @@
+package io.teamplay.imports;
+
+import io.teamplay.security.Actor;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+@Path("/api/imports")
+public class ImportResource {
+
+    @Inject
+    AccountImportService imports;
+    @Inject
+    Actor actor;
+
+    @POST
+    @Path("accounts")
+    @Consumes({"text/csv", "text/plain"})
+    public ImportReport importAccounts(InputStream csv) {
+        actor.requireChange();
+        return imports.importAccounts(new InputStreamReader(csv, StandardCharsets.UTF_8), actor.id());
+    }
+}

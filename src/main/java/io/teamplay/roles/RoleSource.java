@@ -1,0 +1,6 @@
+package io.teamplay.roles;
+
+/** Where a role's values come from. */
+public enum RoleSource {
+    APP, INTEGRATION, API
+}

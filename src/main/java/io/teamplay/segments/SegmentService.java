@@ -1,0 +1,80 @@
+package io.teamplay.segments;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.teamplay.accounts.AccountService;
+import io.teamplay.accounts.AccountView;
+import io.teamplay.assignments.Assignee;
+import io.teamplay.assignments.AssignmentChange;
+import io.teamplay.assignments.AssignmentOutcome;
+import io.teamplay.assignments.AssignmentPath;
+import io.teamplay.assignments.AssignmentService;
+import io.teamplay.common.Page;
+import io.teamplay.common.PageRequest;
+import io.teamplay.common.Problem;
+import io.teamplay.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Segments: filtered, paged lists of accounts, and bulk edits of a role over a filter. */
+@ApplicationScoped
+public class SegmentService {
+
+    private static final Logger LOG = Logger.getLogger(SegmentService.class);
+
+    @Inject
+    SegmentQuery query;
+    @Inject
+    AccountService accounts;
+    @Inject
+    AssignmentService assignments;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AccountSummary> search(SegmentFilter filter, PageRequest page) {
+        List<AccountSummary> items = query.ids(filter, page).stream().map(this::summary).toList();
+        return new Page<>(items, query.count(filter));
+    }
+
+    /**
+     * Applies the role to every matching account through the one write path, each account in its own transaction
+     * (all or nothing per account). A refusal on the first account (ineligible user, unknown role) refuses the
+     * whole request before anything is written.
+     */
+    public BulkAssignResult bulkAssign(BulkAssignment request, String actor) {
+        if (request.role() == null || request.role().isBlank()) {
+            throw ProblemException.badRequest("role", "role is required");
+        }
+        SegmentFilter filter = request.filter() == null ? new SegmentFilter(null, null, null) : request.filter();
+        Assignee assignee = new Assignee(request.email(), request.name());
+        List<String> ids = QuarkusTransaction.joiningExisting().call(() -> query.ids(filter, null));
+        int changed = 0;
+        int tasksMoved = 0;
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            try {
+                AssignmentOutcome outcome = QuarkusTransaction.requiringNew().call(() -> assignments.change(
+                        AssignmentChange.assign(id, request.role(), assignee, AssignmentPath.BULK_EDIT, actor)));
+                changed += outcome.changed() ? 1 : 0;
+                tasksMoved += outcome.tasksMoved();
+            } catch (ProblemException refused) {
+                if (i == 0) {
+                    throw refused;
+                }
+                errors.add(Problem.FieldError.field("account " + id, refused.getMessage()));
+            }
+        }
+        LOG.infof("Bulk assign of %s to %s by %s: %d matched, %d changed, %d tasks moved",
+                request.role(), request.email() != null ? request.email() : request.name(), actor, ids.size(), changed, tasksMoved);
+        return new BulkAssignResult(ids.size(), changed, tasksMoved, errors);
+    }
+
+    private AccountSummary summary(String id) {
+        AccountView account = accounts.get(id);
+        return new AccountSummary(account.id(), account.name(), account.attributes(), assignments.teamOf(id));
+    }
+}

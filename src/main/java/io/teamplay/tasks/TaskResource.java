@@ -1,0 +1,47 @@
+package io.teamplay.tasks;
+
+import io.teamplay.common.Bodies;
+import io.teamplay.common.Page;
+import io.teamplay.common.PageRequest;
+import io.teamplay.security.Actor;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/tasks")
+public class TaskResource {
+
+    @Inject
+    TaskService tasks;
+    @Inject
+    Actor actor;
+
+    @POST
+    public Response create(NewTask request) {
+        actor.requireChange();
+        return Response.status(Response.Status.CREATED).entity(tasks.create(Bodies.require(request))).build();
+    }
+
+    @GET
+    public Page<TaskView> list(@QueryParam("accountId") String accountId, @QueryParam("assignee") String assignee,
+                               @QueryParam("status") TaskStatus status, @BeanParam PageRequest page) {
+        return tasks.list(accountId, assignee, status, page.validated());
+    }
+
+    @GET
+    @Path("{id}")
+    public TaskView get(long id) {
+        return tasks.get(id);
+    }
+
+    @POST
+    @Path("{id}/done")
+    public TaskView done(long id) {
+        actor.requireChange();
+        return tasks.markDone(id);
+    }
+}

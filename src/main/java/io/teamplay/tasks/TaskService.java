@@ -1,0 +1,159 @@
+package io.teamplay.tasks;
+
+import io.teamplay.accounts.AccountService;
+import io.teamplay.assignments.AssignmentService;
+import io.teamplay.common.Emails;
+import io.teamplay.common.Page;
+import io.teamplay.common.PageRequest;
+import io.teamplay.common.ProblemException;
+import io.teamplay.users.UserService;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** The only writer of tasks and of the task-ownership policy. */
+@ApplicationScoped
+@Transactional
+public class TaskService {
+
+    private static final Logger LOG = Logger.getLogger(TaskService.class);
+
+    @Inject
+    AccountService accounts;
+    @Inject
+    AssignmentService assignments;
+    @Inject
+    UserService users;
+
+    public TaskView create(NewTask request) {
+        if (request.accountId() == null || request.accountId().isBlank()) {
+            throw ProblemException.badRequest("accountId", "accountId is required");
+        }
+        if (request.title() == null || request.title().isBlank()) {
+            throw ProblemException.badRequest("title", "title is required");
+        }
+        if (!accounts.exists(request.accountId())) {
+            throw ProblemException.notFound("No account with id " + request.accountId());
+        }
+        Task task = new Task();
+        task.accountId = request.accountId().trim();
+        task.title = request.title().trim();
+        task.role = request.role() == null || request.role().isBlank() ? null : request.role().trim();
+        task.assignee = assigneeOf(request, task);
+        task.source = request.source() == null ? TaskSource.MANUAL : request.source();
+        task.status = TaskStatus.OPEN;
+        task.dueDate = request.dueDate();
+        task.createdAt = Instant.now();
+        task.persist();
+        LOG.infof("Task %d created on account %s for %s (%s)", task.id, task.accountId, task.assignee, task.source);
+        return task.view();
+    }
+
+    public TaskView markDone(long id) {
+        Task task = Task.<Task>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No task with id " + id));
+        task.status = TaskStatus.DONE;
+        return task.view();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskView get(long id) {
+        return Task.<Task>findByIdOptional(id).map(Task::view).orElseThrow(() -> ProblemException.notFound("No task with id " + id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TaskView> list(String accountId, String assignee, TaskStatus status, PageRequest page) {
+        StringJoiner where = new StringJoiner(" and ");
+        Parameters params = new Parameters();
+        if (accountId != null) {
+            where.add("accountId = :accountId");
+            params.and("accountId", accountId.trim());
+        }
+        if (assignee != null) {
+            where.add("assignee = :assignee");
+            params.and("assignee", Emails.normalise(assignee));
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        String query = (where.length() == 0 ? "" : where + " ") + "order by id";
+        var found = Task.<Task>find(query, params);
+        return new Page<>(found.page(page.page, page.size).list().stream().map(Task::view).toList(), found.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskOwnershipPolicy policy() {
+        return PolicySetting.current().policy;
+    }
+
+    public TaskOwnershipPolicy changePolicy(TaskOwnershipPolicy policy, String actor) {
+        if (policy == null) {
+            throw ProblemException.badRequest("policy", "policy is required: ACCOUNT_ONLY, OPEN_TASKS_EXCEPT_MANUAL or ALL_OPEN_TASKS");
+        }
+        PolicySetting.current().policy = policy;
+        LOG.infof("Task-ownership policy set to %s by %s", policy, actor);
+        return policy;
+    }
+
+    /** Moves the tasks the current policy moves on this handover; answers them as they were before the move. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<TaskView> handOver(Handover handover) {
+        List<Task> moving = tasksMovingOn(handover);
+        List<TaskView> before = moving.stream().map(Task::view).toList();
+        moving.forEach(task -> task.assignee = handover.toEmail());
+        return before;
+    }
+
+    /** The tasks the current policy would move on this handover, moving nothing (for dry runs). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TaskView> previewHandOver(Handover handover) {
+        return tasksMovingOn(handover).stream().map(Task::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countOpenOf(String email) {
+        return Task.count("assignee = ?1 and status = ?2", Emails.normalise(email), TaskStatus.OPEN);
+    }
+
+    /** Every open task of one user goes to another (disabling a user): answers them as they were before. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<TaskView> reassignAllOpen(String fromEmail, String toEmail) {
+        List<Task> open = Task.list("assignee = ?1 and status = ?2 order by id", fromEmail, TaskStatus.OPEN);
+        List<TaskView> before = new ArrayList<>(open.stream().map(Task::view).toList());
+        open.forEach(task -> task.assignee = toEmail);
+        return before;
+    }
+
+    private List<Task> tasksMovingOn(Handover handover) {
+        if (handover.fromEmail() == null || handover.toEmail() == null) {
+            return List.of();
+        }
+        TaskOwnershipPolicy policy = policy();
+        List<Task> candidates = Task.list("accountId = ?1 and assignee = ?2 and status = ?3 order by id",
+                handover.accountId(), handover.fromEmail(), TaskStatus.OPEN);
+        return candidates.stream().filter(handover::concerns).filter(policy::moves).toList();
+    }
+
+    private String assigneeOf(NewTask request, Task task) {
+        if (request.assignee() != null && !request.assignee().isBlank()) {
+            String email = Emails.require("assignee", request.assignee());
+            if (users.find(email).isEmpty()) {
+                throw ProblemException.refused("assignee", "No user with email " + email);
+            }
+            return email;
+        }
+        if (task.role != null) {
+            return assignments.holderOf(task.accountId, task.role)
+                    .orElseThrow(() -> ProblemException.refused("role",
+                            "Nobody holds role " + task.role + " on account " + task.accountId + " to take the task"));
+        }
+        throw ProblemException.badRequest("assignee", "assignee or role is required");
+    }
+}

@@ -1,0 +1,5 @@
+package io.teamplay.tasks;
+
+public enum TaskStatus {
+    OPEN, DONE
+}

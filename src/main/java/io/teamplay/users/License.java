@@ -1,0 +1,5 @@
+package io.teamplay.users;
+
+public enum License {
+    PRACTITIONER, CONTRIBUTOR, VIEWER
+}

@@ -1,0 +1,4 @@
+package io.teamplay.users;
+
+public record UserRenamed(String email, String name) {
+}

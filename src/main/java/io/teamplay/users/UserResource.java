@@ -1,0 +1,83 @@
+package io.teamplay.users;
+
+import io.teamplay.assignments.UserOffboarding;
+import io.teamplay.common.Bodies;
+import io.teamplay.common.Page;
+import io.teamplay.common.PageRequest;
+import io.teamplay.common.ProblemException;
+import io.teamplay.security.Actor;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/** Users are managed by ADMIN users; anyone may read them; a user may issue their own tokens. */
+@Path("/api/users")
+public class UserResource {
+
+    public record TokenBody(String token) {
+    }
+
+    public record DisableBody(String reassignTo) {
+    }
+
+    @Inject
+    UserService users;
+    @Inject
+    TokenService tokens;
+    @Inject
+    UserOffboarding offboarding;
+    @Inject
+    Actor actor;
+
+    @POST
+    public Response create(NewUser request) {
+        actor.requireAdmin();
+        return Response.status(Response.Status.CREATED).entity(users.create(Bodies.require(request))).build();
+    }
+
+    @GET
+    public Page<UserView> list(@QueryParam("team") String team, @BeanParam PageRequest page) {
+        return users.list(team, page.validated());
+    }
+
+    @GET
+    @Path("{email}")
+    public UserView get(String email) {
+        return users.get(email);
+    }
+
+    @PATCH
+    @Path("{email}")
+    public UserView update(String email, UserPatch patch) {
+        actor.requireAdmin();
+        return users.update(email, Bodies.require(patch));
+    }
+
+    @POST
+    @Path("{email}/tokens")
+    public Response issueToken(String email) {
+        UserView user = users.get(email);
+        if (!actor.isAdmin() && !actor.is(user.email())) {
+            throw ProblemException.forbidden("Only an ADMIN or the user themself may issue a token for " + user.email());
+        }
+        if (!user.isActive()) {
+            throw ProblemException.conflict(user.email() + " is disabled");
+        }
+        return Response.status(Response.Status.CREATED).entity(new TokenBody(tokens.issue(user.email()))).build();
+    }
+
+    @POST
+    @Path("{email}/disable")
+    public Map<String, Integer> disable(String email, DisableBody body) {
+        actor.requireAdmin();
+        UserOffboarding.Result result = offboarding.disable(email, body == null ? null : body.reassignTo(), actor.id());
+        return Map.of("assignmentsMoved", result.assignmentsMoved(), "tasksMoved", result.tasksMoved());
+    }
+}

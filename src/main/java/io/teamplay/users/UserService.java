@@ -1,0 +1,138 @@
+package io.teamplay.users;
+
+import io.teamplay.common.Emails;
+import io.teamplay.common.Page;
+import io.teamplay.common.PageRequest;
+import io.teamplay.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The only writer of users. */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    private static final Logger LOG = Logger.getLogger(UserService.class);
+
+    @Inject
+    Event<UserCreated> created;
+    @Inject
+    Event<UserRenamed> renamed;
+
+    public UserView create(NewUser request) {
+        String email = Emails.require("email", request.email());
+        String name = requireName(request.name());
+        if (request.license() == null) {
+            throw ProblemException.badRequest("license", "license is required: PRACTITIONER, CONTRIBUTOR or VIEWER");
+        }
+        if (User.findById(email) != null) {
+            throw ProblemException.conflict("A user with email " + email + " already exists");
+        }
+        User user = new User();
+        user.email = email;
+        user.name = name;
+        user.license = request.license();
+        user.permission = request.permission() == null ? Permission.STANDARD : request.permission();
+        user.status = UserStatus.ACTIVE;
+        user.createdAt = Instant.now();
+        user.teams = cleanTeams(request.teams());
+        user.persist();
+        created.fire(new UserCreated(email, name));
+        LOG.infof("User created: %s (%s, %s)", email, user.license, user.permission);
+        return user.view();
+    }
+
+    public UserView update(String email, UserPatch patch) {
+        User user = require(email);
+        if (patch.name() != null && !patch.name().trim().equals(user.name)) {
+            user.name = requireName(patch.name());
+            renamed.fire(new UserRenamed(user.email, user.name));
+        }
+        if (patch.license() != null) {
+            user.license = patch.license();
+        }
+        if (patch.permission() != null) {
+            user.permission = patch.permission();
+        }
+        if (patch.teams() != null) {
+            user.teams.clear();
+            user.teams.addAll(cleanTeams(patch.teams()));
+        }
+        LOG.infof("User updated: %s", user.email);
+        return user.view();
+    }
+
+    /** Marks the user disabled; their assignments and tasks must have been moved by the caller first. */
+    public UserView markDisabled(String email) {
+        User user = require(email);
+        user.status = UserStatus.DISABLED;
+        LOG.infof("User disabled: %s", user.email);
+        return user.view();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserView get(String email) {
+        return require(email).view();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserView> find(String email) {
+        return Optional.ofNullable(email).map(Emails::normalise)
+                .flatMap(User::<User>findByIdOptional).map(User::view);
+    }
+
+    /** Every user, active or disabled, with exactly this name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UserView> named(String name) {
+        return User.named(name).stream().map(User::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UserView> membersOf(String team) {
+        return User.<User>find("select distinct u from User u join u.teams t where lower(t) = lower(?1) order by u.email", team.trim())
+                .stream().map(User::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UserView> list(String team, PageRequest page) {
+        var query = team == null
+                ? User.<User>find("order by email")
+                : User.<User>find("select distinct u from User u join u.teams t where lower(t) = lower(?1) order by u.email", team.trim());
+        List<UserView> items = query.page(page.page, page.size).list().stream().map(User::view).toList();
+        return new Page<>(items, query.count());
+    }
+
+    private User require(String email) {
+        return User.<User>findByIdOptional(Emails.normalise(email))
+                .orElseThrow(() -> ProblemException.notFound("No user with email " + Emails.normalise(email)));
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.badRequest("name", "name is required");
+        }
+        return name.trim();
+    }
+
+    private static TreeSet<String> cleanTeams(List<String> teams) {
+        TreeSet<String> clean = new TreeSet<>();
+        if (teams != null) {
+            for (int i = 0; i < teams.size(); i++) {
+                String team = teams.get(i);
+                if (team == null || team.isBlank()) {
+                    throw ProblemException.badRequest("teams[" + i + "]", "a team name cannot be empty");
+                }
+                clean.add(team.trim());
+            }
+        }
+        return clean;
+    }
+}

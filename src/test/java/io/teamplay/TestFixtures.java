@@ -1,0 +1,80 @@
+package io.teamplay;
+
+import io.restassured.specification.RequestSpecification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Fixtures created over HTTP, as a client would, with unique ids so test classes never collide. */
+public final class TestFixtures {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private TestFixtures() {
+    }
+
+    public static RequestSpecification asAdmin() {
+        return given().auth().oauth2(ADMIN_TOKEN).contentType("application/json");
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates a user and answers their (normalised) email. */
+    public static String user(String name, String license, String... teams) {
+        return user(unique(name.toLowerCase().replace(' ', '.')) + "@example.com", name, license, "STANDARD", teams);
+    }
+
+    public static String user(String email, String name, String license, String permission, String... teams) {
+        return asAdmin().body(Map.of("email", email, "name", name, "license", license, "permission", permission,
+                        "teams", List.of(teams)))
+                .post("/api/users").then().statusCode(201).extract().path("email");
+    }
+
+    public static String tokenOf(String email) {
+        return asAdmin().post("/api/users/{email}/tokens", email).then().statusCode(201).extract().path("token");
+    }
+
+    public static String account(Map<String, Object> attributes) {
+        String id = unique("acct");
+        asAdmin().body(Map.of("id", id, "name", "Account " + id, "attributes", attributes))
+                .post("/api/accounts").then().statusCode(201);
+        return id;
+    }
+
+    public static String account() {
+        return account(Map.of());
+    }
+
+    public static void assign(String accountId, String role, String email) {
+        asAdmin().body(Map.of("email", email)).put("/api/accounts/{id}/team/{role}", accountId, role).then().statusCode(200);
+    }
+
+    /** Creates an open task and answers its id. */
+    public static long task(String accountId, String title, String assignee, String role, String source) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("accountId", accountId, "title", title, "source", source));
+        if (assignee != null) {
+            body.put("assignee", assignee);
+        }
+        if (role != null) {
+            body.put("role", role);
+        }
+        return asAdmin().body(body).post("/api/tasks").then().statusCode(201).extract().<Number>path("id").longValue();
+    }
+
+    public static String assigneeOfTask(long id) {
+        return asAdmin().get("/api/tasks/{id}", id).then().statusCode(200).extract().path("assignee");
+    }
+
+    public static void policy(String policy) {
+        asAdmin().body(Map.of("policy", policy)).put("/api/settings/task-ownership-policy").then().statusCode(200);
+    }
+}
