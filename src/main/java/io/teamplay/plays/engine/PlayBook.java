@@ -114,6 +114,11 @@ public final class PlayBook {
         return playOfPackage.getOrDefault(rule.getPackageName(), rule.getPackageName());
     }
 
+    /** Disposes this book once no firing uses it (for a book that was never put in force). */
+    public void close() {
+        retire();
+    }
+
     boolean retired() {
         return retired.get();
     }

@@ -1,0 +1,22 @@
+package io.teamplay.plays;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Whether a play is active: data, not file names, so it survives restarts and is the same on every instance. */
+@Entity
+@Table(name = "play_activation")
+class PlayActivation extends PanacheEntityBase {
+
+    @Id
+    String play;
+    boolean active;
+    @Column(name = "changed_at")
+    Instant changedAt;
+    @Column(name = "changed_by")
+    String changedBy;
+}

@@ -1,0 +1,151 @@
+package io.teamplay.plays;
+
+import io.teamplay.accounts.AccountCreated;
+import io.teamplay.accounts.AccountService;
+import io.teamplay.accounts.AttributeChanged;
+import io.teamplay.assignments.AssignmentChanged;
+import io.teamplay.assignments.AssignmentPath;
+import io.teamplay.assignments.PlayOrigin;
+import io.teamplay.common.ProblemException;
+import io.teamplay.plays.facts.EventType;
+import io.teamplay.plays.facts.RoleKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes an event row for every account event plays may react to, in the transaction of the change itself (the
+ * transactional outbox), and for events posted from outside. An id already there is not written again.
+ */
+@ApplicationScoped
+public class PlayEventOutbox {
+
+    private static final Logger LOG = Logger.getLogger(PlayEventOutbox.class);
+
+    @Inject
+    AccountService accounts;
+    @Inject
+    Event<PlayEventQueued> queued;
+
+    void onAccountCreated(@Observes AccountCreated created) {
+        queue(PlayEventRow.pending(newId(), EventType.ACCOUNT_CREATED, created.account().id(), LocalDate.now()));
+    }
+
+    void onAttributeChanged(@Observes AttributeChanged changed) {
+        PlayEventRow row = PlayEventRow.pending(newId(), EventType.ATTRIBUTE_CHANGED, changed.accountId(), LocalDate.now());
+        row.attribute = changed.attribute();
+        row.oldValue = JsonValues.toJson(changed.oldValue());
+        row.newValue = JsonValues.toJson(changed.newValue());
+        queue(row);
+    }
+
+    /** A seat changed hands; when plays made the change, the new event is one step deeper in their cascade. */
+    void onAssignmentChanged(@Observes AssignmentChanged changed) {
+        PlayEventRow row = PlayEventRow.pending(newId(), EventType.ASSIGNMENT_CHANGED, changed.accountId(), LocalDate.now());
+        row.role = changed.role();
+        row.fromEmail = changed.fromEmail();
+        row.toEmail = changed.toEmail();
+        causedBy(row, changed.play());
+        queue(row);
+        if (changed.path() == AssignmentPath.USER_DISABLE && changed.fromEmail() != null) {
+            PlayEventRow disabled = PlayEventRow.pending(newId(), EventType.USER_DISABLED, changed.accountId(),
+                    LocalDate.now());
+            disabled.userEmail = changed.fromEmail();
+            queue(disabled);
+        }
+    }
+
+    /** Queues an event from outside (or answers false when its id was queued before). 404 for an unknown account. */
+    @Transactional
+    public boolean accept(ExternalEvent event) {
+        EventType type = parseType(event.type());
+        if (type == EventType.DAILY && event.accountId() == null) {
+            throw ProblemException.badRequest("accountId", "accountId is required");
+        }
+        if (event.accountId() == null || event.accountId().isBlank()) {
+            throw ProblemException.badRequest("accountId", "accountId is required");
+        }
+        if (!accounts.exists(event.accountId())) {
+            throw ProblemException.notFound("No account with id " + event.accountId());
+        }
+        String id = event.id() == null || event.id().isBlank() ? newId() : event.id().trim();
+        if (id.length() > 300) {
+            throw ProblemException.badRequest("id", "id is at most 300 characters");
+        }
+        PlayEventRow row = PlayEventRow.pending(id, type, event.accountId().trim(),
+                event.date() == null ? LocalDate.now() : event.date());
+        row.attribute = event.attribute();
+        row.oldValue = JsonValues.toJson(event.oldValue());
+        row.newValue = JsonValues.toJson(event.newValue());
+        row.role = RoleKey.of(event.role());
+        row.fromEmail = event.fromEmail();
+        row.toEmail = event.toEmail();
+        row.userEmail = event.userEmail();
+        boolean inserted = insertIfNew(row);
+        LOG.infof("Event %s (%s) on account %s %s", id, type, row.accountId, inserted ? "queued" : "already known: ignored");
+        return inserted;
+    }
+
+    /** Queues the day's tick of one account; its id is deterministic, so every instance writes the same single row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean queueDaily(String accountId, LocalDate date) {
+        return insertIfNew(PlayEventRow.pending(io.teamplay.plays.facts.AccountEvent.dailyId(accountId, date),
+                EventType.DAILY, accountId, date));
+    }
+
+    static EventType parseType(String type) {
+        try {
+            return EventType.valueOf(type == null ? "" : type.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("type", "unknown event type '" + type + "': one of ACCOUNT_CREATED, "
+                    + "ATTRIBUTE_CHANGED, ASSIGNMENT_CHANGED, USER_DISABLED, DAILY");
+        }
+    }
+
+    private void causedBy(PlayEventRow row, PlayOrigin origin) {
+        if (origin == null) {
+            return;
+        }
+        PlayEventRow parent = PlayEventRow.findById(origin.eventId());
+        String step = origin.play() + "/" + origin.rule();
+        row.depth = origin.depth() + 1;
+        row.chain = parent == null || parent.chain == null ? step : parent.chain + " -> " + step;
+    }
+
+    private void queue(PlayEventRow row) {
+        row.persist();
+        queued.fire(new PlayEventQueued(row.id));
+    }
+
+    /** Insert that ignores an id already there, even when two instances insert it at the same moment. */
+    private boolean insertIfNew(PlayEventRow row) {
+        int inserted = PlayEventRow.getEntityManager().createNativeQuery("""
+                        insert into play_event (id, type, account_id, attribute, old_value, new_value, role_key,
+                            from_email, to_email, user_email, event_date, depth, chain, status, created_at)
+                        values (:id, :type, :account, :attribute, :old, :new, :role, :from, :to, :user, :date, 0, null,
+                            'PENDING', :at)
+                        on conflict (id) do nothing""")
+                .setParameter("id", row.id).setParameter("type", row.type.name())
+                .setParameter("account", row.accountId).setParameter("attribute", row.attribute)
+                .setParameter("old", row.oldValue).setParameter("new", row.newValue)
+                .setParameter("role", row.role).setParameter("from", row.fromEmail)
+                .setParameter("to", row.toEmail).setParameter("user", row.userEmail)
+                .setParameter("date", row.date).setParameter("at", Instant.now())
+                .executeUpdate();
+        if (inserted > 0) {
+            queued.fire(new PlayEventQueued(row.id));
+        }
+        return inserted > 0;
+    }
+
+    private static String newId() {
+        return "evt:" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,5 @@
+package io.teamplay.plays;
+
+/** Fired when an event row is written, so the worker wakes up once the transaction commits. */
+record PlayEventQueued(String eventId) {
+}

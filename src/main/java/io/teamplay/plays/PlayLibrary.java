@@ -1,0 +1,216 @@
+package io.teamplay.plays;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.teamplay.common.Problem;
+import io.teamplay.common.ProblemException;
+import io.teamplay.plays.engine.PlayBook;
+import io.teamplay.plays.engine.PlayCompiler;
+import io.teamplay.plays.engine.PlayEngine;
+import io.teamplay.plays.engine.PlayError;
+import io.teamplay.plays.engine.PlayFile;
+import io.teamplay.plays.engine.PlayStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * The play files of the rules directory and the play book compiled from them. A file changed there (by an editor or
+ * by {@link #put}) is recompiled and the book swapped atomically; a file that does not compile is reported and left
+ * out, and the others keep running.
+ */
+@ApplicationScoped
+public class PlayLibrary {
+
+    private static final Logger LOG = Logger.getLogger(PlayLibrary.class);
+    static final String DSL_FILE = "plays.dsl";
+
+    @Inject
+    PlaysConfig config;
+
+    private final PlayEngine engine = new PlayEngine();
+    private volatile PlayCompiler compiler;
+    private volatile Map<String, String> fingerprint = Map.of();
+
+    void onStart(@Observes StartupEvent start) {
+        reload();
+    }
+
+    public PlayEngine engine() {
+        return engine;
+    }
+
+    public PlayBook book() {
+        return engine.current();
+    }
+
+    public Path dir() {
+        return Path.of(config.dir());
+    }
+
+    public List<PlayStatus> plays() {
+        return book().plays().stream().sorted(java.util.Comparator.comparing(PlayStatus::name)).toList();
+    }
+
+    public Optional<PlayStatus> play(String name) {
+        return book().play(name);
+    }
+
+    /** Looks at the rules directory and recompiles when a file was added, changed or removed. */
+    @Scheduled(every = "{teamplay.plays.scan-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scan() {
+        Map<String, String> now = fingerprint();
+        if (!now.equals(fingerprint)) {
+            LOG.infof("Rules directory %s changed: recompiling", dir().toAbsolutePath());
+            reload();
+        }
+    }
+
+    /** Compiles every play file of the rules directory and puts the result in force. */
+    public synchronized void reload() {
+        Map<String, String> seen = fingerprint();
+        compiler = new PlayCompiler(dsl());
+        engine.swap(compiler.compile(files(null)));
+        fingerprint = seen;
+        book().plays().stream().filter(p -> !p.ok()).forEach(p -> LOG.warnf("Play %s does not compile: %s",
+                p.name(), p.errors()));
+    }
+
+    /**
+     * Writes a play file and puts it in force, or refuses it (422 with every error) leaving the file and the running
+     * plays untouched. Answers true when the play is new.
+     */
+    public synchronized boolean put(String name, String text) {
+        String fileName = fileName(name, text);
+        PlayFile file = PlayFile.of(fileName, text);
+        Optional<PlayStatus> existing = play(file.name());
+        List<PlayFile> files = files(file.name());
+        files.add(file);
+        PlayBook candidate = compiler.compile(files);
+        PlayStatus status = candidate.play(file.name()).orElseThrow();
+        if (!status.ok()) {
+            candidate.close();
+            throw refusal(file, status.errors());
+        }
+        try {
+            existing.filter(p -> !p.fileName().equals(fileName))
+                    .ifPresent(p -> deleteQuietly(dir().resolve(p.fileName())));
+            Files.createDirectories(dir());
+            Path tmp = dir().resolve("." + fileName + ".tmp");
+            Files.writeString(tmp, file.text(), StandardCharsets.UTF_8);
+            Files.move(tmp, dir().resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        engine.swap(candidate);
+        fingerprint = fingerprint();
+        LOG.infof("Play %s written to %s and in force", file.name(), fileName);
+        return existing.isEmpty();
+    }
+
+    private static ProblemException refusal(PlayFile file, List<PlayError> errors) {
+        List<Problem.FieldError> lines = errors.stream()
+                .map(e -> Problem.FieldError.line(e.line(), e.column(), e.message())).toList();
+        String detail = "The play " + file.name() + " does not compile: " + errors.get(0);
+        return new ProblemException(422, "Play refused", detail, lines);
+    }
+
+    /** foo.drl and foo.dslr are taken as given; a bare name is .dslr when the text names the DSL, else .drl. */
+    static String fileName(String name, String text) {
+        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9][A-Za-z0-9 _.-]{0,120}") || name.contains("..")) {
+            throw ProblemException.badRequest("name", "a play name is letters, digits, spaces, '.', '-' and '_'");
+        }
+        if (PlayFile.isPlayFile(name)) {
+            return name;
+        }
+        boolean dsl = text != null && text.lines().anyMatch(l -> l.trim().startsWith("expander "));
+        return name + (dsl ? PlayFile.DSLR : PlayFile.DRL);
+    }
+
+    private List<PlayFile> files(String except) {
+        List<PlayFile> files = new ArrayList<>();
+        if (!Files.isDirectory(dir())) {
+            return files;
+        }
+        try (Stream<Path> paths = Files.list(dir())) {
+            paths.filter(p -> PlayFile.isPlayFile(p.getFileName().toString()))
+                    .sorted()
+                    .forEach(p -> {
+                        PlayFile file = PlayFile.of(p.getFileName().toString(), read(p));
+                        if (!file.name().equals(except)) {
+                            files.add(file);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private Map<String, String> fingerprint() {
+        Map<String, String> marks = new TreeMap<>();
+        if (!Files.isDirectory(dir())) {
+            return marks;
+        }
+        try (Stream<Path> paths = Files.list(dir())) {
+            paths.filter(p -> {
+                String name = p.getFileName().toString();
+                return PlayFile.isPlayFile(name) || name.equals(DSL_FILE);
+            }).forEach(p -> {
+                try {
+                    marks.put(p.getFileName().toString(), Files.getLastModifiedTime(p) + "/" + Files.size(p)
+                            + "/" + Objects.hashCode(read(p)));
+                } catch (IOException e) {
+                    marks.put(p.getFileName().toString(), "gone");
+                }
+            });
+        } catch (IOException e) {
+            LOG.warnf("Cannot list the rules directory %s: %s", dir(), e.getMessage());
+        }
+        return marks;
+    }
+
+    /** The DSL of the rules directory, or the one shipped in the application when the directory has none. */
+    private String dsl() {
+        Path file = dir().resolve(DSL_FILE);
+        if (Files.isRegularFile(file)) {
+            return read(file);
+        }
+        try (InputStream shipped = PlayLibrary.class.getResourceAsStream("/rules/" + DSL_FILE)) {
+            return shipped == null ? "" : new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warnf("Cannot delete %s: %s", path, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.teamplay.plays;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Claims pending event rows one at a time ({@code FOR UPDATE SKIP LOCKED}, so several instances share the work) and
+ * handles each in one transaction. A failing event is rolled back, then marked FAILED with its reason in a
+ * transaction of its own, and the worker goes on with the next one. Woken by new events, else polls.
+ */
+@ApplicationScoped
+public class PlayWorker {
+
+    private static final Logger LOG = Logger.getLogger(PlayWorker.class);
+
+    @Inject
+    PlaysConfig config;
+    @Inject
+    EventHandling handling;
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes StartupEvent start) {
+        if (!config.worker()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "plays-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            thread.join(5_000);
+        }
+    }
+
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) PlayEventQueued queued) {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!handleNext()) {
+                    wake.tryAcquire(config.pollMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Plays worker hiccup; going on", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** Handles the oldest pending event, if any; answers whether there was one. */
+    public boolean handleNext() {
+        String[] claimed = new String[1];
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                PlayEventRow row = claim();
+                if (row == null) {
+                    return false;
+                }
+                claimed[0] = row.id;
+                handling.handle(row);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (claimed[0] == null) {
+                throw e;
+            }
+            fail(claimed[0], e);
+            return true;
+        }
+    }
+
+    /** Handles pending events until none is left (for tests and the benchmark); answers how many. */
+    public int drain() {
+        int handled = 0;
+        while (handleNext()) {
+            handled++;
+        }
+        return handled;
+    }
+
+    private PlayEventRow claim() {
+        String lock = "postgresql".equals(dbKind) ? "for update skip locked" : "for update";
+        @SuppressWarnings("unchecked")
+        List<String> ids = PlayEventRow.getEntityManager().createNativeQuery(
+                        "select id from play_event where status = 'PENDING' order by created_at, id limit 1 " + lock)
+                .getResultList();
+        return ids.isEmpty() ? null : PlayEventRow.findById(ids.get(0));
+    }
+
+    private void fail(String eventId, RuntimeException error) {
+        EventHandling.EventFailed failed = cause(error);
+        String reason = failed != null ? failed.getMessage() : rootMessage(error);
+        QuarkusTransaction.requiringNew().run(() -> {
+            PlayEventRow row = PlayEventRow.findById(eventId);
+            row.status = EventStatus.FAILED;
+            row.reason = reason.length() > 3900 ? reason.substring(0, 3900) : reason;
+            row.handledAt = Instant.now();
+            if (failed != null && failed.play != null) {
+                PlayRun run = new PlayRun();
+                run.play = failed.play;
+                run.rule = failed.rule;
+                run.eventId = eventId;
+                run.accountId = row.accountId;
+                run.action = "EVENT";
+                run.outcome = PlayRun.Outcome.FAILED;
+                run.reason = row.reason;
+                run.at = Instant.now();
+                run.persist();
+            }
+        });
+        LOG.warnf("Event %s failed: %s", eventId, reason);
+    }
+
+    private static EventHandling.EventFailed cause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EventHandling.EventFailed failed) {
+                return failed;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

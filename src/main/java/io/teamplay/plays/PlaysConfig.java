@@ -1,0 +1,25 @@
+package io.teamplay.plays;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the plays feature, {@code teamplay.plays.*}. */
+@ConfigMapping(prefix = "teamplay.plays")
+public interface PlaysConfig {
+
+    /** The directory of the play files and of plays.dsl; watched for changes. */
+    @WithDefault("rules")
+    String dir();
+
+    /** Deepest cascade followed: an event caused by plays this many times over is stopped and recorded failed. */
+    @WithDefault("5")
+    int maxDepth();
+
+    /** Whether this instance runs the event worker. */
+    @WithDefault("true")
+    boolean worker();
+
+    /** How long the worker sleeps when there is nothing to do, unless woken by a new event. */
+    @WithDefault("500")
+    long pollMillis();
+}

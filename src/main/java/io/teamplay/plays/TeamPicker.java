@@ -1,0 +1,52 @@
+package io.teamplay.plays;
+
+import io.teamplay.assignments.AssignmentService;
+import io.teamplay.users.UserService;
+import io.teamplay.users.UserView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Picks a member of a team for a role: in turn (round robin) or the one holding that role on the fewest accounts
+ * (least loaded). Only ACTIVE members are candidates; ties go to the first email in alphabetical order.
+ */
+@ApplicationScoped
+class TeamPicker {
+
+    @Inject
+    UserService users;
+    @Inject
+    AssignmentService assignments;
+
+    List<String> candidates(String team) {
+        return users.membersOf(team).stream().filter(UserView::isActive).map(UserView::email).sorted().toList();
+    }
+
+    /** The next member after the one picked last; advances the turn unless previewing. */
+    Optional<String> nextInTurn(String team, String role, boolean preview) {
+        List<String> members = candidates(team);
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        PlayRotation rotation = preview ? PlayRotation.findById(PlayRotation.slot(team, role))
+                : PlayRotation.lockedFor(team, role);
+        String last = rotation == null ? null : rotation.lastEmail;
+        String next = members.stream().filter(m -> last == null || m.compareTo(last) > 0).findFirst()
+                .orElse(members.get(0));
+        if (!preview) {
+            rotation.lastEmail = next;
+        }
+        return Optional.of(next);
+    }
+
+    Optional<String> leastLoaded(String team, String role) {
+        List<String> members = candidates(team);
+        Map<String, Long> load = assignments.loadOf(role, members);
+        return members.stream().min(Comparator.comparing((String m) -> load.getOrDefault(m, 0L))
+                .thenComparing(Comparator.naturalOrder()));
+    }
+}
