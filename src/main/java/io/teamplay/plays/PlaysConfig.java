@@ -15,6 +15,14 @@ public interface PlaysConfig {
     @WithDefault("5")
     int maxDepth();
 
+    /** How often the rules directory is looked at for changed files (used by the scheduler). */
+    @WithDefault("2s")
+    String scanEvery();
+
+    /** When the daily ticks are queued (Quartz-style cron, used by the scheduler). */
+    @WithDefault("0 0 6 * * ?")
+    String dailyCron();
+
     /** Whether this instance runs the event worker. */
     @WithDefault("true")
     boolean worker();

@@ -1,0 +1,40 @@
+package io.teamplay.plays;
+
+import io.teamplay.common.ProblemException;
+import io.teamplay.security.Actor;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+@Path("/api/events")
+public class EventResource {
+
+    @Inject
+    PlayEventOutbox outbox;
+    @Inject
+    PlayRuns runs;
+    @Inject
+    Actor actor;
+
+    /** Queues an account event from outside: 202 whether new or a redelivery (handled once either way). */
+    @POST
+    public Response accept(ExternalEvent event) {
+        actor.requireChange();
+        if (event == null) {
+            throw ProblemException.badRequest("type", "an event {id?, type, accountId, ...} is required");
+        }
+        boolean queued = outbox.accept(event);
+        return Response.accepted(Map.of("queued", queued)).build();
+    }
+
+    /** An event's state and what the plays did on it. */
+    @GET
+    @Path("{id}")
+    public Map<String, Object> get(String id) {
+        EventView event = runs.event(id).orElseThrow(() -> ProblemException.notFound("No event with id " + id));
+        return Map.of("event", event, "runs", runs.ofEvent(id));
+    }
+}
