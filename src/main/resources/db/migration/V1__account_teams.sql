@@ -1,7 +1,8 @@
 -- Account teams: users, roles, accounts, assignments, tasks. Runs on PostgreSQL and H2 (MODE=PostgreSQL).
 
+-- Emails are stored normalised (trimmed, lower case): one row per person whatever the case they were typed in.
 create table app_user (
-    email       varchar(320) primary key,
+    email       varchar(320) primary key check (email = lower(trim(email))),
     name        varchar(200) not null,
     license     varchar(20)  not null,
     permission  varchar(20)  not null,

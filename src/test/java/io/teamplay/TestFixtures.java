@@ -30,10 +30,10 @@ public final class TestFixtures {
 
     /** Creates a user and answers their (normalised) email. */
     public static String user(String name, String license, String... teams) {
-        return user(unique(name.toLowerCase().replace(' ', '.')) + "@example.com", name, license, "STANDARD", teams);
+        return userWith(unique(name.toLowerCase().replace(' ', '.')) + "@example.com", name, license, "STANDARD", teams);
     }
 
-    public static String user(String email, String name, String license, String permission, String... teams) {
+    public static String userWith(String email, String name, String license, String permission, String... teams) {
         return asAdmin().body(Map.of("email", email, "name", name, "license", license, "permission", permission,
                         "teams", List.of(teams)))
                 .post("/api/users").then().statusCode(201).extract().path("email");

@@ -85,6 +85,17 @@ public class AccountService {
         return require(id).view();
     }
 
+    /** The accounts with these ids, in the order given (unknown ids are left out). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AccountView> getAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AccountView> byId = new java.util.HashMap<>();
+        Account.<Account>list("id in ?1", ids).forEach(account -> byId.put(account.id, account.view()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AccountView> find(String id) {
         return id == null ? Optional.empty() : Account.<Account>findByIdOptional(id.trim()).map(Account::view);

@@ -141,11 +141,20 @@ public class AssignmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TeamMember> teamOf(String accountId) {
+        return teamsOf(List.of(accountId)).getOrDefault(accountId, List.of());
+    }
+
+    /** The teams of several accounts in one query, by account id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, List<TeamMember>> teamsOf(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> roleNames = roles.all().stream()
                 .collect(Collectors.toMap(RoleView::key, RoleView::displayName));
-        return Assignment.<Assignment>list("accountId = ?1 order by role", accountId).stream()
-                .map(a -> new TeamMember(a.role, roleNames.get(a.role), a.email, a.name))
-                .toList();
+        return Assignment.<Assignment>list("accountId in ?1 order by accountId, role", accountIds).stream()
+                .collect(Collectors.groupingBy(a -> a.accountId, Collectors.mapping(
+                        a -> new TeamMember(a.role, roleNames.get(a.role), a.email, a.name), Collectors.toList())));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

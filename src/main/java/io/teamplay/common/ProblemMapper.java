@@ -24,6 +24,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return invalidJson(e);
+    }
+
+    @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
         String field = null;
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -32,7 +37,7 @@ public class ProblemMapper {
                     .collect(Collectors.joining("."));
         }
         String message = e instanceof InvalidFormatException invalid
-                ? "value " + invalid.getValue() + " is not one of the accepted values"
+                ? "'" + invalid.getValue() + "' is not accepted" + accepted(invalid.getTargetType())
                 : e.getOriginalMessage();
         List<Problem.FieldError> errors = field == null ? List.of() : List.of(Problem.FieldError.field(field, message));
         return respond(new Problem("about:blank", "Malformed JSON", 400, message, errors));
@@ -49,6 +54,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return invalidJson(json);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(new Problem("about:blank", title, status, e.getMessage(), List.of()));
@@ -58,6 +66,12 @@ public class ProblemMapper {
     public Response unexpected(RuntimeException e) {
         LOG.error("Unexpected error", e);
         return respond(new Problem("about:blank", "Internal error", 500, "An unexpected error occurred; see the service log", List.of()));
+    }
+
+    private static String accepted(Class<?> type) {
+        return type != null && type.isEnum()
+                ? ": one of " + java.util.Arrays.toString(type.getEnumConstants())
+                : " as " + (type == null ? "this field" : type.getSimpleName());
     }
 
     private static String lastNode(String path) {

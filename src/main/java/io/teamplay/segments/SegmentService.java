@@ -2,7 +2,7 @@ package io.teamplay.segments;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamplay.accounts.AccountService;
-import io.teamplay.accounts.AccountView;
+import io.teamplay.assignments.TeamMember;
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
 import io.teamplay.assignments.AssignmentOutcome;
@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Segments: filtered, paged lists of accounts, and bulk edits of a role over a filter. */
 @ApplicationScoped
@@ -35,7 +36,12 @@ public class SegmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AccountSummary> search(SegmentFilter filter, PageRequest page) {
-        List<AccountSummary> items = query.ids(filter, page).stream().map(this::summary).toList();
+        List<String> ids = query.ids(filter, page);
+        Map<String, List<TeamMember>> teams = assignments.teamsOf(ids);
+        List<AccountSummary> items = accounts.getAll(ids).stream()
+                .map(account -> new AccountSummary(account.id(), account.name(), account.attributes(),
+                        teams.getOrDefault(account.id(), List.of())))
+                .toList();
         return new Page<>(items, query.count(filter));
     }
 
@@ -71,10 +77,5 @@ public class SegmentService {
         LOG.infof("Bulk assign of %s to %s by %s: %d matched, %d changed, %d tasks moved",
                 request.role(), request.email() != null ? request.email() : request.name(), actor, ids.size(), changed, tasksMoved);
         return new BulkAssignResult(ids.size(), changed, tasksMoved, errors);
-    }
-
-    private AccountSummary summary(String id) {
-        AccountView account = accounts.get(id);
-        return new AccountSummary(account.id(), account.name(), account.attributes(), assignments.teamOf(id));
     }
 }

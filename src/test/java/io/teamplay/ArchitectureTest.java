@@ -1,0 +1,53 @@
+package io.teamplay;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Feature packages talk through services and events, never into each other's entities (their tables). */
+class ArchitectureTest {
+
+    private static final List<String> FEATURES = List.of(
+            "users", "roles", "accounts", "assignments", "tasks", "imports", "segments", "security",
+            "plays", "notifications");
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.teamplay");
+
+    @Test
+    void shouldKeepEntitiesInsideTheirFeature() {
+        for (String feature : FEATURES) {
+            String home = "io.teamplay." + feature;
+            noClasses().that().resideOutsideOfPackage(home + "..")
+                    .should().dependOnClassesThat(entitiesOf(home))
+                    .because("only the " + feature + " feature may touch its own tables")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void shouldKeepEntitiesPackagePrivate() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().areAssignableTo(PanacheEntityBase.class).and().doNotHaveFullyQualifiedName(PanacheEntityBase.class.getName())
+                .should().notBePublic()
+                .because("entities are the feature's own; other features see views and services")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    private static DescribedPredicate<JavaClass> entitiesOf(String featurePackage) {
+        return DescribedPredicate.describe("entities of " + featurePackage, c ->
+                c.getPackageName().startsWith(featurePackage) && c.isAssignableTo(PanacheEntityBase.class)
+                        && !c.getName().equals(PanacheEntityBase.class.getName()));
+    }
+}
