@@ -32,5 +32,13 @@ public class PlaysRulesDirectory implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
     }
 }
