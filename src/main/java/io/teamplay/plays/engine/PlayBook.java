@@ -17,6 +17,7 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -29,8 +30,12 @@ public final class PlayBook {
     /** Most rule firings one event may cause inside one session; a play that loops on itself stops here. */
     public static final int MAX_FIRINGS_PER_EVENT = 1_000;
 
+    /** Sessions kept for reuse: a session serves one firing at a time and is reset when given back. */
+    private static final int SESSION_POOL = 8;
+
     private final KieContainer container;
     private final KieBase kieBase;
+    private final KieContainerSessionsPool sessions;
     private final ReleaseId releaseId;
     private final Map<String, PlayStatus> plays;
     private final Map<String, String> playOfPackage;
@@ -42,6 +47,7 @@ public final class PlayBook {
              Map<String, String> playOfPackage) {
         this.container = container;
         this.kieBase = container == null ? null : container.getKieBase();
+        this.sessions = container == null ? null : container.newKieSessionsPool(SESSION_POOL);
         this.releaseId = releaseId;
         this.plays = Map.copyOf(plays);
         this.playOfPackage = Map.copyOf(playOfPackage);
@@ -92,10 +98,11 @@ public final class PlayBook {
 
     private List<PlayDecision> fireInSession(AccountEvent event, Account account, Set<String> activePlays) {
         Actions actions = new Actions();
-        KieSession session = kieBase.newKieSession();
+        FiringTracker tracker = new FiringTracker(actions, this::playOf);
+        KieSession session = sessions.newKieSession();
         try {
             session.setGlobal(Actions.GLOBAL, actions);
-            session.addEventListener(new FiringTracker(actions, this::playOf));
+            session.addEventListener(tracker);
             session.insert(event);
             if (account != null) {
                 session.insert(account);
@@ -106,6 +113,7 @@ public final class PlayBook {
             Rule rule = e.getMatch().getRule();
             throw new PlayFiringException(playOf(rule), rule.getName(), e.getCause() == null ? e : e.getCause());
         } finally {
+            session.removeEventListener(tracker);
             session.dispose();
         }
     }
@@ -133,6 +141,7 @@ public final class PlayBook {
 
     private void dispose() {
         if (container != null && disposed.compareAndSet(false, true)) {
+            sessions.shutdown();
             container.dispose();
             KieServices.Factory.get().getRepository().removeKieModule(releaseId);
         }
