@@ -66,8 +66,11 @@ public class PlayEventOutbox {
     @Transactional
     public boolean accept(ExternalEvent event) {
         EventType type = parseType(event.type());
-        if (type == EventType.DAILY && event.accountId() == null) {
-            throw ProblemException.badRequest("accountId", "accountId is required");
+        if (type == EventType.ATTRIBUTE_CHANGED && (event.attribute() == null || event.attribute().isBlank())) {
+            throw ProblemException.badRequest("attribute", "an ATTRIBUTE_CHANGED event names its attribute");
+        }
+        if (type == EventType.ASSIGNMENT_CHANGED && (event.role() == null || event.role().isBlank())) {
+            throw ProblemException.badRequest("role", "an ASSIGNMENT_CHANGED event names its role");
         }
         if (event.accountId() == null || event.accountId().isBlank()) {
             throw ProblemException.badRequest("accountId", "accountId is required");
@@ -131,7 +134,7 @@ public class PlayEventOutbox {
                             from_email, to_email, user_email, event_date, depth, chain, status, created_at)
                         values (:id, :type, :account, :attribute, :old, :new, :role, :from, :to, :user, :date, 0, null,
                             'PENDING', :at)
-                        on conflict (id) do nothing""")
+                        on conflict do nothing""")
                 .setParameter("id", row.id).setParameter("type", row.type.name())
                 .setParameter("account", row.accountId).setParameter("attribute", row.attribute)
                 .setParameter("old", row.oldValue).setParameter("new", row.newValue)

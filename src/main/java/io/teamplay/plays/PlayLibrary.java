@@ -46,9 +46,15 @@ public class PlayLibrary {
     private final PlayEngine engine = new PlayEngine();
     private volatile PlayCompiler compiler;
     private volatile Map<String, String> fingerprint = Map.of();
+    private volatile boolean ready;
 
     void onStart(@Observes StartupEvent start) {
         reload();
+    }
+
+    /** True once the rules directory was compiled: events wait until then, so none is handled without its plays. */
+    public boolean ready() {
+        return ready;
     }
 
     public PlayEngine engine() {
@@ -87,6 +93,7 @@ public class PlayLibrary {
         compiler = new PlayCompiler(dsl());
         engine.swap(compiler.compile(files(null)));
         fingerprint = seen;
+        ready = true;
         book().plays().stream().filter(p -> !p.ok()).forEach(p -> LOG.warnf("Play %s does not compile: %s",
                 p.name(), p.errors()));
     }

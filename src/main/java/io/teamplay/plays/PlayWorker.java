@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,8 +27,8 @@ public class PlayWorker {
     PlaysConfig config;
     @Inject
     EventHandling handling;
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
+    @Inject
+    PlayLibrary library;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -60,7 +59,7 @@ public class PlayWorker {
     private void loop() {
         while (running) {
             try {
-                if (!handleNext()) {
+                if (!library.ready() || !handleNext()) {
                     wake.tryAcquire(config.pollMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
@@ -106,10 +105,9 @@ public class PlayWorker {
     }
 
     private PlayEventRow claim() {
-        String lock = "postgresql".equals(dbKind) ? "for update skip locked" : "for update";
         @SuppressWarnings("unchecked")
         List<String> ids = PlayEventRow.getEntityManager().createNativeQuery(
-                        "select id from play_event where status = 'PENDING' order by created_at, id limit 1 " + lock)
+                        "select id from play_event where status = 'PENDING' order by created_at, id limit 1 for update skip locked")
                 .getResultList();
         return ids.isEmpty() ? null : PlayEventRow.findById(ids.get(0));
     }

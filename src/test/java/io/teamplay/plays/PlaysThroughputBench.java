@@ -60,17 +60,18 @@ class PlaysThroughputBench {
             plays.add(name);
         }
         try {
+            run(accounts, 2, team + "-warmup", 500, false);
             for (int threads : new int[] {1, 2}) {
-                run(accounts, threads, team + "-" + threads);
+                run(accounts, threads, team + "-" + threads, EVENTS, true);
             }
         } finally {
             plays.forEach(p -> activations.set(p, false, "bench"));
         }
     }
 
-    private void run(List<String> accounts, int threads, String batch) throws Exception {
+    private void run(List<String> accounts, int threads, String batch, int events, boolean report) throws Exception {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < EVENTS; i++) {
+            for (int i = 0; i < events; i++) {
                 String account = accounts.get(i % accounts.size());
                 outbox.accept(event(batch + "-" + i, i, account));
             }
@@ -99,6 +100,9 @@ class PlaysThroughputBench {
         pool.awaitTermination(10, TimeUnit.SECONDS);
         long handled = PlayEventRow.count("id like ?1", batch + "-%");
         long runs = PlayRun.count("eventId like ?1", batch + "-%");
+        if (!report) {
+            return;
+        }
         System.out.printf("end-to-end: %d worker thread(s), 20 active plays, PostgreSQL: %,d events in %.2f s = %,.0f events/s"
                 + " (%,d play actions applied or recorded)%n", threads, handled, seconds, handled / seconds, runs);
     }
