@@ -21,6 +21,7 @@ import io.teamplay.tasks.TaskSource;
 import io.teamplay.tasks.TaskView;
 import io.teamplay.users.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -48,6 +49,8 @@ class DecisionApplier {
     UserService users;
     @Inject
     TeamPicker picker;
+    @Inject
+    Event<HolderNotified> notified;
 
     PlayRun apply(PlayDecision decision, PlayStatus play, RunContext context) {
         PlayRun run = run(decision, context);
@@ -110,6 +113,8 @@ class DecisionApplier {
         run.after = holder(run, context);
         run.detail = notify.message();
         run.outcome = PlayRun.Outcome.APPLIED;
+        notified.fire(new HolderNotified(context.accountId(), run.role, run.after, notify.message(), run.play,
+                run.rule, context.eventId()));
     }
 
     private String holder(PlayRun run, RunContext context) {

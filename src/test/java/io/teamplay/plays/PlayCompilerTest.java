@@ -40,7 +40,6 @@ class PlayCompilerTest {
                 then
                 end
                 """));
-        System.out.println(errors);
         assertFalse(errors.isEmpty());
     }
 
@@ -56,7 +55,6 @@ class PlayCompilerTest {
                     actions.frobnicate("Success Manager");
                 end
                 """));
-        System.out.println(errors);
         assertEquals(1, errors.size());
         assertEquals(7, errors.get(0).line());
         assertEquals(13, errors.get(0).column());
@@ -72,7 +70,6 @@ class PlayCompilerTest {
                 then
                 end
                 """));
-        System.out.println(errors);
         assertEquals(4, errors.get(0).line());
         assertEquals(24, errors.get(0).column());
     }
@@ -90,7 +87,6 @@ class PlayCompilerTest {
                     clear the "Success Manager"
                 end
                 """));
-        System.out.println(errors);
         assertEquals(1, errors.size());
         assertEquals(6, errors.get(0).line());
         assertEquals(5, errors.get(0).column());
@@ -131,5 +127,38 @@ class PlayCompilerTest {
         assertEquals(PlayStatus.Status.OK, book.play("good").orElseThrow().status());
         assertEquals(PlayStatus.Status.ERROR, book.play("bad").orElseThrow().status());
         assertEquals(java.util.Set.of("good"), book.runnable());
+    }
+
+    @Test
+    void shouldReportAnErrorInAnMvelThenPart() {
+        List<PlayError> errors = errorsOf(drl("badmvel", """
+                // team: Enterprise
+                rule "Bad mvel"
+                dialect "mvel"
+                when
+                    $e : AccountEvent( )
+                then
+                    actions.frobnicate("Success Manager");
+                end
+                """));
+        assertFalse(errors.isEmpty());
+        assertEquals(7, errors.get(0).line());
+        assertEquals(13, errors.get(0).column());
+    }
+
+    @Test
+    void shouldReportAnErrorInTheCodeASentenceExpandsToAtTheSentence() {
+        List<PlayError> errors = errorsOf(dslr("badvalue", """
+                // team: Enterprise
+                rule "Bad number"
+                when
+                    the account is created and its arr is at least 1.2.3
+                then
+                    clear the "Success Manager"
+                end
+                """));
+        assertFalse(errors.isEmpty());
+        assertEquals(4, errors.get(0).line());
+        assertTrue(errors.get(0).column() >= 5, errors.toString());
     }
 }

@@ -13,7 +13,7 @@ final class BuildMessages {
             Pattern.compile("The constructor (\\w+)\\("),
             Pattern.compile("(\\w+) cannot be resolved"),
             Pattern.compile("The field \\w*\\.?(\\w+)"),
-            Pattern.compile("strict-mode: [\\w.$]*\\.(\\w+)\\(\\)"),
+            Pattern.compile("strict-mode: [\\w.$]*\\.(\\w+)"),
             Pattern.compile("unable to resolve (?:method|property)[^:]*: [\\w.$]*?\\.?(\\w+)(?:\\(\\))?\\]"),
             Pattern.compile("Unable to resolve ObjectType '([^']+)'"),
             Pattern.compile("[Ee]rror: unable to resolve[^:]*:\\s*(\\w+)"),

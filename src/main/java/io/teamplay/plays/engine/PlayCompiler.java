@@ -174,6 +174,13 @@ public final class PlayCompiler {
         }
         List<String> candidates = BuildMessages.candidates(message.getText());
         if (column > 0) {
+            String lineText = play.map().compiledLine(line);
+            for (String candidate : candidates) {
+                int at = SourceMap.find(lineText, candidate);
+                if (at > 0) {
+                    return play.map().at(line, at, candidate, text);
+                }
+            }
             return play.map().at(line, column + 1, candidates.isEmpty() ? null : candidates.get(0), text);
         }
         return play.map().inBlock(line, candidates, text);
