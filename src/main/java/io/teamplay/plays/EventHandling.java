@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.teamplay.accounts.AccountService;
 import io.teamplay.plays.actions.PlayDecision;
 import io.teamplay.plays.engine.PlayStatus;
 import io.teamplay.plays.facts.Account;
@@ -13,7 +14,8 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Handles one event row inside the caller's transaction: builds the facts, fires the active plays, applies every
+ * Handles one event row inside the caller's transaction: locks the account (so events of one account, and team
+ * changes by other paths, never interleave), builds the facts, fires the active plays, applies every
  * decision through the services and records what each did. Throws when the event cannot be handled; the caller then
  * rolls everything back and marks the event failed.
  */
@@ -33,6 +35,8 @@ class EventHandling {
     PlayFacts facts;
     @Inject
     DecisionApplier applier;
+    @Inject
+    AccountService accounts;
 
     /** Why an event was not handled (recorded on the event and as a failed run of the play at fault). */
     static final class EventFailed extends RuntimeException {
@@ -60,6 +64,10 @@ class EventHandling {
             row.done();
             return;
         }
+        if (!accounts.exists(row.accountId)) {
+            throw new EventFailed(null, null, "no account with id " + row.accountId);
+        }
+        accounts.lock(row.accountId);
         Account account = facts.account(row.accountId)
                 .orElseThrow(() -> new EventFailed(null, null, "no account with id " + row.accountId));
         AccountEvent event = row.fact();

@@ -32,22 +32,25 @@ public class PlayWorker {
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void start(@Observes StartupEvent start) {
         if (!config.worker()) {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "plays-worker");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < config.workers(); i++) {
+            Thread thread = new Thread(this::loop, "plays-worker-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     void stop(@Observes ShutdownEvent stop) throws InterruptedException {
         running = false;
-        wake.release();
-        if (thread != null) {
+        wake.release(threads.size());
+        for (Thread thread : threads) {
             thread.join(5_000);
         }
     }

@@ -27,6 +27,13 @@ public interface PlaysConfig {
     @WithDefault("true")
     boolean worker();
 
+    /**
+     * Worker threads of this instance. 1 keeps the events of an instance in order; more (or more instances) raise
+     * throughput, events of one account still never interleave (the account is locked while its event is handled).
+     */
+    @WithDefault("1")
+    int workers();
+
     /** How long the worker sleeps when there is nothing to do, unless woken by a new event. */
     @WithDefault("500")
     long pollMillis();
