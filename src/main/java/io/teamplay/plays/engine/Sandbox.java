@@ -80,6 +80,7 @@ final class Sandbox {
                 i = checkDialect(map, tokens, i, errors);
             } else if (DENIED.containsKey(token.text()) && !isMember(tokens, i)) {
                 errors.add(map.at(token.line(), token.column(), token.text(), refusal(tokens, i)));
+                i = qualifiedEnd(tokens, i);
             } else if (PACKAGE_ROOTS.contains(token.text()) && !isMember(tokens, i)) {
                 int end = qualifiedEnd(tokens, i);
                 String name = joined(tokens, i, end);
