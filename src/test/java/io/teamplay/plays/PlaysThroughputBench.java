@@ -28,7 +28,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class PlaysThroughputBench {
 
     private static final int ACCOUNTS = 200;
-    private static final int EVENTS = 2_000;
+    private static final int EVENTS = Integer.getInteger("teamplay.bench.events", 2_000);
 
     @Inject
     PlayLibrary library;
