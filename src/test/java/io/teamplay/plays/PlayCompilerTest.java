@@ -161,4 +161,32 @@ class PlayCompilerTest {
         assertEquals(4, errors.get(0).line());
         assertTrue(errors.get(0).column() >= 5, errors.toString());
     }
+
+    @Test
+    void shouldAcceptAPlayThatDeclaresItsOwnPackageImportsAndGlobal() {
+        PlayBook book = compile(drl("explicit", """
+                package com.acme.plays;
+                // team: Enterprise
+                import io.teamplay.plays.facts.AccountEvent;
+                import io.teamplay.plays.actions.Actions;
+                global Actions actions;
+                rule "Explicit"
+                when
+                    $e : AccountEvent( type == EventType.ACCOUNT_CREATED )
+                then
+                    actions.clear("Success Manager");
+                end
+                """));
+        assertEquals(List.of(), book.play("explicit").orElseThrow().errors());
+        assertEquals(1, book.fire(created("a1"), account("a1", java.util.Map.of(), java.util.Map.of()),
+                java.util.Set.of("explicit")).size());
+    }
+
+    @Test
+    void shouldRefuseTwoPlaysInOnePackage() {
+        String text = "package shared;\n// team: T\nrule \"r\"\nwhen\n    AccountEvent( )\nthen\nend\n";
+        PlayBook book = compile(drl("one", text), drl("two", text.replace("\"r\"", "\"s\"")));
+        assertEquals(PlayStatus.Status.OK, book.play("one").orElseThrow().status());
+        assertTrue(book.play("two").orElseThrow().errors().get(0).message().contains("uses the package shared"));
+    }
 }

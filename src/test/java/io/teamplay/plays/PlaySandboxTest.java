@@ -163,4 +163,19 @@ class PlaySandboxTest {
                 """));
         assertEquals(List.of(), errors);
     }
+
+    @Test
+    void shouldRefuseAPackageOfTheService() {
+        PlayError error = onlyError(errorsOf(drl("forged", """
+                package io.teamplay.plays.actions;
+                // team: Enterprise
+                rule "Forge"
+                when
+                    AccountEvent( )
+                then
+                end
+                """)));
+        assertEquals(1, error.line());
+        assertTrue(error.message().contains("belongs to the service"), error.message());
+    }
 }

@@ -26,6 +26,9 @@ final class Sandbox {
     private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jakarta", "jdk", "sun", "com", "org",
             "net", "io", "kotlin", "scala", "groovy", "mvel", "lombok");
 
+    private static final List<String> RESERVED_PACKAGES = List.of("java", "javax", "jakarta", "jdk", "sun", "com.sun",
+            "org.drools", "org.kie", "org.mvel2", "io.teamplay", "io.quarkus");
+
     private static final Map<String, String> DENIED = denied();
 
     private Sandbox() {
@@ -72,7 +75,9 @@ final class Sandbox {
                 continue;
             }
             boolean statementStart = i == 0 || tokens.get(i - 1).is(";") || tokens.get(i - 1).line() < token.line();
-            if (statementStart && token.is("import")) {
+            if (i == 0 && token.is("package")) {
+                i = checkPackage(map, tokens, i, errors);
+            } else if (statementStart && token.is("import")) {
                 i = checkImport(map, tokens, i, errors);
             } else if (statementStart && token.is("global")) {
                 i = checkGlobal(map, tokens, i, errors);
@@ -128,6 +133,17 @@ final class Sandbox {
                     + "; plays may only import io.teamplay.plays.facts.* and java.time.*"));
         }
         return skipStatement(tokens, end, first.line());
+    }
+
+    /** A play may name its own package, but never one of the service, the engine or the JDK. */
+    private static int checkPackage(SourceMap map, List<Token> tokens, int i, List<PlayError> errors) {
+        int end = qualifiedEnd(tokens, i + 1);
+        String name = joined(tokens, i + 1, end);
+        if (RESERVED_PACKAGES.stream().anyMatch(p -> name.equals(p) || name.startsWith(p + "."))) {
+            errors.add(map.onLine(tokens.get(i).line(), "package", "puts its rules in the package " + name
+                    + ", which belongs to the service or the JDK; choose another package or leave the line out"));
+        }
+        return end;
     }
 
     private static int checkGlobal(SourceMap map, List<Token> tokens, int i, List<PlayError> errors) {
