@@ -22,15 +22,11 @@ class PlayRotation extends PanacheEntityBase {
         return team.trim().toLowerCase(Locale.ROOT) + "/" + role;
     }
 
-    /** The rotation of this team and role, locked until the transaction ends (created when new). */
+    /** The rotation of this team and role, locked until the transaction ends (created when new, safely when two events create it at once). */
     static PlayRotation lockedFor(String team, String role) {
         String slot = slot(team, role);
-        PlayRotation rotation = findById(slot, LockModeType.PESSIMISTIC_WRITE);
-        if (rotation == null) {
-            rotation = new PlayRotation();
-            rotation.slot = slot;
-            rotation.persistAndFlush();
-        }
-        return rotation;
+        getEntityManager().createNativeQuery("insert into play_rotation (slot) values (:slot) on conflict do nothing")
+                .setParameter("slot", slot).executeUpdate();
+        return findById(slot, LockModeType.PESSIMISTIC_WRITE);
     }
 }
