@@ -87,7 +87,7 @@ public class PlaysEngineBench {
         LocalDate today = LocalDate.of(2026, 11, 23);
         List<Object[]> workload = workload(today);
         System.out.printf("compile: 20 plays in %d ms%n", compileMs);
-        fire(book, active, workload, 1, 2);
+        fire(book, active, workload, 2, seconds); // warm-up: JIT-compiles the engine and the constraints
         for (int threads : new int[] {1, 2, 4}) {
             double[] result = fire(book, active, workload, threads, seconds);
             System.out.printf("engine: %d thread(s), 20 active plays: %,.0f events/s (%,.0f decisions/s)%n",
