@@ -90,7 +90,15 @@ public class PlayLibrary {
     /** Compiles every play file of the rules directory and puts the result in force. */
     public synchronized void reload() {
         Map<String, String> seen = fingerprint();
-        compiler = new PlayCompiler(dsl());
+        try {
+            compiler = new PlayCompiler(dsl());
+        } catch (RuntimeException e) {
+            LOG.errorf("The plays DSL %s does not load (%s): %s", dir().resolve(DSL_FILE), e.getMessage(),
+                    compiler == null ? "no sentence is known until it is fixed" : "the previous DSL stays in force");
+            if (compiler == null) {
+                compiler = new PlayCompiler("");
+            }
+        }
         engine.swap(compiler.compile(files(null)));
         fingerprint = seen;
         ready = true;

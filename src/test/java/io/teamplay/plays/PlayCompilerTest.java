@@ -189,4 +189,19 @@ class PlayCompilerTest {
         assertEquals(PlayStatus.Status.OK, book.play("one").orElseThrow().status());
         assertTrue(book.play("two").orElseThrow().errors().get(0).message().contains("uses the package shared"));
     }
+
+    @Test
+    void shouldStillCompileDrlPlaysWithoutADsl() {
+        var compiler = new io.teamplay.plays.engine.PlayCompiler("");
+        PlayBook book = compiler.compile(List.of(drl("plain", """
+                // team: T
+                rule "Plain"
+                when
+                    AccountEvent( )
+                then
+                end
+                """), dslr("sentences", "// team: T\nrule \"s\"\nwhen\n    the account is created\nthen\nend\n")));
+        assertEquals(PlayStatus.Status.OK, book.play("plain").orElseThrow().status());
+        assertTrue(book.play("sentences").orElseThrow().errors().get(0).message().startsWith("cannot understand"));
+    }
 }

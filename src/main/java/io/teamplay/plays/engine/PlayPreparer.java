@@ -18,6 +18,7 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.drools.drl.parser.lang.ExpanderException;
 import org.drools.drl.parser.lang.dsl.DSLMapping;
+import org.drools.drl.parser.lang.dsl.DefaultDSLMapping;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.drools.drl.parser.lang.dsl.DefaultExpander;
 
@@ -33,6 +34,10 @@ final class PlayPreparer {
     private final DSLMapping dsl;
 
     PlayPreparer(String dslText) {
+        if (dslText == null || dslText.isBlank()) {
+            this.dsl = new DefaultDSLMapping();
+            return;
+        }
         DSLTokenizedMappingFile file = new DSLTokenizedMappingFile();
         try {
             if (!file.parseAndLoad(new StringReader(dslText == null ? "" : dslText))) {
