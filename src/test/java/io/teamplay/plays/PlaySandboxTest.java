@@ -178,4 +178,13 @@ class PlaySandboxTest {
         assertEquals(1, error.line());
         assertTrue(error.message().contains("belongs to the service"), error.message());
     }
+
+    @Test
+    void shouldRefuseATextBlockThatCouldHideCode() {
+        List<PlayError> errors = errorsOf(drl("textblock", "// team: Enterprise\nrule \"Hide\"\nwhen\n    AccountEvent( )\n"
+                + "then\n    String a = \"\"\"\n      abc\"\"\" ; System.exit(0); String b = \"x\";\nend\n"));
+        assertFalse(errors.isEmpty());
+        assertEquals(6, errors.get(0).line());
+        assertTrue(errors.get(0).message().contains("text block"), errors.toString());
+    }
 }

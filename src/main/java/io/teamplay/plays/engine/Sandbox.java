@@ -68,6 +68,10 @@ final class Sandbox {
             int line = lineOf(compiled, compiled.indexOf("\\u"));
             errors.add(map.onLine(line, "\\u", "uses a \\u unicode escape, which plays may not use; write the character itself"));
         }
+        if (compiled.contains("\"\"\"")) {
+            int line = lineOf(compiled, compiled.indexOf("\"\"\""));
+            errors.add(map.onLine(line, "\"\"\"", "uses a \"\"\" text block, which plays may not use; write a plain \"string\""));
+        }
         List<Token> tokens = SourceTokens.of(compiled);
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
