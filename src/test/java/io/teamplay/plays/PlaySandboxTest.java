@@ -187,4 +187,19 @@ class PlaySandboxTest {
         assertEquals(6, errors.get(0).line());
         assertTrue(errors.get(0).message().contains("text block"), errors.toString());
     }
+
+    @Test
+    void shouldRefuseALoopThatCouldHangTheWorker() {
+        PlayError error = onlyError(errorsOf(drl("loop", """
+                // team: Enterprise
+                rule "Spin"
+                when
+                    AccountEvent( )
+                then
+                    while (true) { }
+                end
+                """)));
+        assertEquals(6, error.line());
+        assertTrue(error.message().contains("loops"), error.message());
+    }
 }

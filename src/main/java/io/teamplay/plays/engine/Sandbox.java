@@ -54,6 +54,8 @@ final class Sandbox {
                 "ObjectOutputStream", "getResource", "getResourceAsStream", "Socket", "ServerSocket", "DatagramSocket",
                 "URL", "URI", "URLConnection", "HttpURLConnection", "HttpClient", "InetAddress", "load", "loadLibrary")
                 .forEach(w -> words.put(w, "files or the network"));
+        Stream.of("while", "for", "do", "foreach", "until")
+                .forEach(w -> words.put(w, "loops: a play must finish at once"));
         Stream.of("kcontext", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getKieBase",
                 "getKnowledgeBase", "getEntryPoint", "getEntryPoints", "getChannels", "getGlobals", "setGlobal",
                 "getSessionClock", "halt")
