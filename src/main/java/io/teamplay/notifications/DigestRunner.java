@@ -1,0 +1,137 @@
+package io.teamplay.notifications;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.teamplay.users.UserService;
+import io.teamplay.users.UserView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One digest run. For each recipient with due items, in its own transaction: claim the items
+ * ({@code FOR UPDATE SKIP LOCKED}, so an overlapping run or another instance never takes the same rows), render one
+ * email, hand it to SMTP, mark the items sent, commit. A crash before the commit releases the claim with the
+ * transaction, and the items wait for the next run; an SMTP refusal is recorded on the items and retried later.
+ */
+@ApplicationScoped
+public class DigestRunner {
+
+    private static final Logger LOG = Logger.getLogger(DigestRunner.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    DigestMailer mailer;
+    @Inject
+    DigestConfig config;
+    @Inject
+    UserService users;
+    @Inject
+    Event<DigestClaimed> claimed;
+
+    public DigestRun run() {
+        long started = System.nanoTime();
+        Instant now = Instant.now();
+        List<String> recipients = QuarkusTransaction.requiringNew().call(() -> dueRecipients(now));
+        DigestRun total = DigestRun.NOTHING;
+        for (String recipient : recipients) {
+            try {
+                total = total.plus(QuarkusTransaction.requiringNew().call(() -> deliver(recipient, now)));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Digest for %s failed before its email was sent; its items stay waiting", recipient);
+            }
+        }
+        if (!recipients.isEmpty()) {
+            LOG.infof("Digest run: %d email(s) carrying %d item(s), %d item(s) failed, %d dropped, in %d ms",
+                    total.emails(), total.items(), total.failed(), total.dropped(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return total;
+    }
+
+    private List<String> dueRecipients(Instant now) {
+        return em.createQuery("select distinct i.recipient from DigestItem i where i.status = ?1 and i.nextAttemptAt <= ?2 "
+                        + "order by i.recipient", String.class)
+                .setParameter(1, DigestItemStatus.WAITING)
+                .setParameter(2, now)
+                .getResultList();
+    }
+
+    /** Claims, sends and marks one recipient's due items; runs inside that recipient's transaction. */
+    private DigestRun deliver(String recipient, Instant now) {
+        List<Long> ids = claim(recipient, now);
+        if (ids.isEmpty()) {
+            return DigestRun.NOTHING;
+        }
+        List<DigestItem> items = DigestItem.list("id in ?1 order by id", ids);
+        claimed.fire(new DigestClaimed(recipient, ids));
+        Optional<UserView> user = users.find(recipient);
+        if (user.isPresent() && !user.get().isActive()) {
+            String reason = "recipient " + recipient + " is disabled";
+            items.forEach(item -> {
+                item.status = DigestItemStatus.DROPPED;
+                item.dropReason = reason;
+            });
+            LOG.infof("Digest: dropped %d item(s) for %s: %s", items.size(), recipient, reason);
+            return DigestRun.dropped(items.size());
+        }
+        DigestEmail email = DigestEmail.of(recipient, user.map(UserView::name).orElse(null), items, config.linkBase());
+        String messageId = mailer.messageIdOf(ids);
+        try {
+            mailer.send(email, messageId, ids);
+        } catch (RuntimeException e) {
+            return failed(recipient, items, e);
+        }
+        Instant sent = Instant.now();
+        items.forEach(item -> {
+            item.status = DigestItemStatus.SENT;
+            item.sentAt = sent;
+            item.messageId = messageId;
+            item.attempts++;
+        });
+        return DigestRun.sent(items.size());
+    }
+
+    private List<Long> claim(String recipient, Instant now) {
+        List<?> rows = em.createNativeQuery("select id from digest_item where recipient = :recipient and status = 'WAITING' "
+                        + "and next_attempt_at <= :now order by id for update skip locked")
+                .setParameter("recipient", recipient)
+                .setParameter("now", now)
+                .getResultList();
+        return rows.stream().map(row -> ((Number) row).longValue()).toList();
+    }
+
+    private DigestRun failed(String recipient, List<DigestItem> items, RuntimeException e) {
+        String error = describe(e);
+        Instant now = Instant.now();
+        int attempts = 0;
+        Instant next = now;
+        for (DigestItem item : items) {
+            item.attempts++;
+            item.lastError = error;
+            item.nextAttemptAt = now.plus(Backoff.after(item.attempts, config.retryBackoff(), config.retryMax()));
+            attempts = Math.max(attempts, item.attempts);
+            next = item.nextAttemptAt;
+        }
+        LOG.warnf("Digest email to %s failed (attempt %d): %s; %d item(s) stay waiting, next try after %s",
+                recipient, attempts, error, items.size(), next);
+        return DigestRun.failed(items.size());
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null && text.length() < MAX_ERROR_LENGTH; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
+    }
+}
