@@ -45,6 +45,9 @@ public class DigestRunner {
             try {
                 total = total.plus(QuarkusTransaction.requiringNew().call(() -> deliver(recipient, now)));
             } catch (RuntimeException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 LOG.errorf(e, "Digest for %s failed before its email was sent; its items stay waiting", recipient);
             }
         }
