@@ -24,6 +24,11 @@ public class DigestRunner {
 
     private static final Logger LOG = Logger.getLogger(DigestRunner.class);
     private static final int MAX_ERROR_LENGTH = 2000;
+    /**
+     * Longer than the mailer's own timeout (quarkus.mailer.timeout, 60 s by default), so a slow SMTP server ends in a
+     * recorded failure, never in a transaction that times out after the server may have accepted the email.
+     */
+    private static final int RECIPIENT_TX_SECONDS = 300;
 
     @Inject
     EntityManager em;
@@ -43,7 +48,8 @@ public class DigestRunner {
         DigestRun total = DigestRun.NOTHING;
         for (String recipient : recipients) {
             try {
-                total = total.plus(QuarkusTransaction.requiringNew().call(() -> deliver(recipient, now)));
+                total = total.plus(QuarkusTransaction.requiringNew().timeout(RECIPIENT_TX_SECONDS)
+                        .call(() -> deliver(recipient, now)));
             } catch (RuntimeException e) {
                 if (e.getCause() instanceof Error error) {
                     throw error;
