@@ -94,7 +94,8 @@ class DigestEmailTest {
         assertEquals("Teamplay digest: Acme Corp", subjectOf(toBob));
         String bobText = part(toBob, "text/plain");
         assertContainsAll(bobText, "Hello Bob Ray", "Acme Corp", "Success Manager", "Sales Manager", "Call the CFO",
-                "Send the renewal deck", "changed by Ann Lee (" + ann + ")", LINK_BASE + "/accounts/" + acme);
+                "Send the renewal deck", "2 tasks came with it", "changed by Ann Lee (" + ann + ")",
+                LINK_BASE + "/accounts/" + acme);
         assertContainsAll(part(toBob, "text/html"), "Acme Corp", "Success Manager", "Call the CFO",
                 "href=\"" + LINK_BASE + "/accounts/" + acme + "\"");
         assertTrue(messageIdOf(toBob).matches(MESSAGE_ID), messageIdOf(toBob));
