@@ -42,7 +42,7 @@ create table digest_item (
     last_error       varchar(2000),
     sent_at          timestamp with time zone,
     message_id       varchar(300),
-    drop_reason      varchar(500)
+    drop_reason      varchar(2000)
 );
 create index digest_item_due on digest_item (status, next_attempt_at, recipient);
 create index digest_item_recipient on digest_item (recipient, status);

@@ -25,6 +25,10 @@ public interface DigestConfig {
     @WithDefault("6h")
     Duration retryMax();
 
+    /** Failed sends of an item before it is given up (DROPPED, with the last error as the reason). */
+    @WithDefault("30")
+    int maxAttempts();
+
     /** The right-hand side of the emails' Message-ID. */
     @WithDefault("teamplay.local")
     String messageIdDomain();

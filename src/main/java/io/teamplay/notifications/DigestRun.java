@@ -2,7 +2,7 @@ package io.teamplay.notifications;
 
 /**
  * What a digest run did: {@code emails} handed to SMTP and the {@code items} they carried; {@code failed} items left
- * waiting for a retry; {@code dropped} items given up (recipient disabled).
+ * waiting for a retry; {@code dropped} items given up (recipient disabled, or too many failed sends).
  */
 public record DigestRun(int emails, int items, int failed, int dropped) {
 
@@ -10,10 +10,6 @@ public record DigestRun(int emails, int items, int failed, int dropped) {
 
     static DigestRun sent(int items) {
         return new DigestRun(1, items, 0, 0);
-    }
-
-    static DigestRun failed(int items) {
-        return new DigestRun(0, 0, items, 0);
     }
 
     static DigestRun dropped(int items) {

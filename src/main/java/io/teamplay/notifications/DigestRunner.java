@@ -119,18 +119,36 @@ public class DigestRunner {
     private DigestRun failed(String recipient, List<DigestItem> items, RuntimeException e) {
         String error = describe(e);
         Instant now = Instant.now();
+        int waiting = 0;
+        int givenUp = 0;
         int attempts = 0;
         Instant next = now;
         for (DigestItem item : items) {
             item.attempts++;
             item.lastError = error;
-            item.nextAttemptAt = now.plus(Backoff.after(item.attempts, config.retryBackoff(), config.retryMax()));
             attempts = Math.max(attempts, item.attempts);
-            next = item.nextAttemptAt;
+            if (item.attempts >= config.maxAttempts()) {
+                item.status = DigestItemStatus.DROPPED;
+                item.dropReason = truncate("gave up after " + item.attempts + " failed attempts: " + error);
+                givenUp++;
+            } else {
+                item.nextAttemptAt = now.plus(Backoff.after(item.attempts, config.retryBackoff(), config.retryMax()));
+                next = item.nextAttemptAt;
+                waiting++;
+            }
         }
-        LOG.warnf("Digest email to %s failed (attempt %d): %s; %d item(s) stay waiting, next try after %s",
-                recipient, attempts, error, items.size(), next);
-        return DigestRun.failed(items.size());
+        if (givenUp > 0) {
+            LOG.errorf("Digest email to %s failed (attempt %d): %s; gave up %d item(s) after %d attempts, %d still wait",
+                    recipient, attempts, error, givenUp, config.maxAttempts(), waiting);
+        } else {
+            LOG.warnf("Digest email to %s failed (attempt %d): %s; %d item(s) stay waiting, next try after %s",
+                    recipient, attempts, error, waiting, next);
+        }
+        return new DigestRun(0, 0, waiting, givenUp);
+    }
+
+    private static String truncate(String text) {
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
     private static String describe(Throwable e) {
@@ -141,6 +159,6 @@ public class DigestRunner {
             }
             text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
-        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
+        return truncate(text.toString());
     }
 }

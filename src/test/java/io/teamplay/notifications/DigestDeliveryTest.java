@@ -37,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +161,23 @@ class DigestDeliveryTest {
         assertOneEmailEach(people);
         given().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'digest-emails' }.data.failing", equalTo(0));
+    }
+
+    @Test
+    void shouldGiveUpAnItemAfterTheLastAttemptAndSayWhy() {
+        List<String> people = recipientsWithItems(1, 2);
+        greenMail.stop();
+
+        assertEquals(Map.of("emails", 0, "items", 0, "failed", 2, "dropped", 0), runDigest());
+        assertEquals(Map.of("emails", 0, "items", 0, "failed", 2, "dropped", 0), runDigest());
+        assertEquals(Map.of("emails", 0, "items", 0, "failed", 0, "dropped", 2), runDigest(), "third and last attempt");
+
+        asAdmin().queryParam("recipient", people.get(0)).get("/api/digests/items").then().statusCode(200)
+                .body("items.status", everyItem(equalTo("DROPPED")))
+                .body("items.dropReason", everyItem(startsWith("gave up after 3 failed attempts")));
+        greenMail.start();
+        assertEquals(Map.of("emails", 0, "items", 0, "failed", 0, "dropped", 0), runDigest());
+        assertEquals(0, greenMail.getReceivedMessages().length);
     }
 
     @Test
