@@ -153,6 +153,7 @@ class DigestDeliveryTest {
         given().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'digest-emails' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'digest-emails' }.data.failing", greaterThanOrEqualTo(4));
+        given().get("/q/health/ready").then().statusCode(200);
 
         greenMail.start();
         assertEquals(Map.of("emails", 2, "items", 4, "failed", 0, "dropped", 0), runDigest());
