@@ -54,7 +54,8 @@ public class DigestRunner {
                 if (e.getCause() instanceof Error error) {
                     throw error;
                 }
-                LOG.errorf(e, "Digest for %s failed before its email was sent; its items stay waiting", recipient);
+                LOG.errorf(e, "Digest for %s did not complete; its items stay waiting for the next run "
+                        + "(sent again, same Message-ID, if SMTP had already accepted the email)", recipient);
             }
         }
         if (!recipients.isEmpty()) {
@@ -78,7 +79,7 @@ public class DigestRunner {
         if (ids.isEmpty()) {
             return DigestRun.NOTHING;
         }
-        List<DigestItem> items = DigestItem.list("id in ?1 order by id", ids);
+        List<DigestItem> items = DigestItem.list("from DigestItem i left join fetch i.tasks where i.id in ?1 order by i.id", ids);
         claimed.fire(new DigestClaimed(recipient, ids));
         Optional<UserView> user = users.find(recipient);
         if (user.isPresent() && !user.get().isActive()) {
