@@ -71,7 +71,7 @@ class DigestDeliveryTest {
     void restoreSmtp() {
         hook.reset();
         if (!greenMail.isRunning()) {
-            greenMail.start();
+            GreenMailResource.startAgain(greenMail);
         }
     }
 
@@ -155,7 +155,7 @@ class DigestDeliveryTest {
                 .body("checks.find { it.name == 'digest-emails' }.data.failing", greaterThanOrEqualTo(4));
         given().get("/q/health/ready").then().statusCode(200);
 
-        greenMail.start();
+        GreenMailResource.startAgain(greenMail);
         assertEquals(Map.of("emails", 2, "items", 4, "failed", 0, "dropped", 0), runDigest());
         assertOneEmailEach(people);
         assertEquals(Map.of("emails", 0, "items", 0, "failed", 0, "dropped", 0), runDigest());
@@ -176,7 +176,7 @@ class DigestDeliveryTest {
         asAdmin().queryParam("recipient", people.get(0)).get("/api/digests/items").then().statusCode(200)
                 .body("items.status", everyItem(equalTo("DROPPED")))
                 .body("items.dropReason", everyItem(startsWith("gave up after 3 failed attempts")));
-        greenMail.start();
+        GreenMailResource.startAgain(greenMail);
         assertEquals(Map.of("emails", 0, "items", 0, "failed", 0, "dropped", 0), runDigest());
         assertEquals(0, greenMail.getReceivedMessages().length);
     }
