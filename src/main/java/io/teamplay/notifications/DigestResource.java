@@ -1,0 +1,39 @@
+package io.teamplay.notifications;
+
+import io.teamplay.common.Page;
+import io.teamplay.common.PageRequest;
+import io.teamplay.security.Actor;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+/** Operators' handle on the digest: run it now, see the outbox. ADMIN only. */
+@Path("/api/digests")
+public class DigestResource {
+
+    @Inject
+    DigestRunner runner;
+    @Inject
+    DigestItems items;
+    @Inject
+    Actor actor;
+
+    /** Runs a digest now, as the schedule does: {@code {emails, items, failed, dropped}}. */
+    @POST
+    @Path("run")
+    public DigestRun run() {
+        actor.requireAdmin();
+        return runner.run();
+    }
+
+    @GET
+    @Path("items")
+    public Page<DigestItemView> items(@QueryParam("recipient") String recipient,
+                                      @QueryParam("status") DigestItemStatus status, @BeanParam PageRequest page) {
+        actor.requireAdmin();
+        return items.list(recipient, status, page.validated());
+    }
+}

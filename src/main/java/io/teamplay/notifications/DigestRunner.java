@@ -1,0 +1,165 @@
+package io.teamplay.notifications;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.teamplay.users.UserService;
+import io.teamplay.users.UserView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One digest run. For each recipient with due items, in its own transaction: claim the items
+ * ({@code FOR UPDATE SKIP LOCKED}, so an overlapping run or another instance never takes the same rows), render one
+ * email, hand it to SMTP, mark the items sent, commit. A crash before the commit releases the claim with the
+ * transaction, and the items wait for the next run; an SMTP refusal is recorded on the items and retried later.
+ */
+@ApplicationScoped
+public class DigestRunner {
+
+    private static final Logger LOG = Logger.getLogger(DigestRunner.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
+    /**
+     * Longer than the mailer's own timeout (quarkus.mailer.timeout, 60 s by default), so a slow SMTP server ends in a
+     * recorded failure, never in a transaction that times out after the server may have accepted the email.
+     */
+    private static final int RECIPIENT_TX_SECONDS = 300;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    DigestMailer mailer;
+    @Inject
+    DigestConfig config;
+    @Inject
+    UserService users;
+    @Inject
+    Event<DigestClaimed> claimed;
+
+    public DigestRun run() {
+        long started = System.nanoTime();
+        Instant now = Instant.now();
+        List<String> recipients = QuarkusTransaction.requiringNew().call(() -> dueRecipients(now));
+        DigestRun total = DigestRun.NOTHING;
+        for (String recipient : recipients) {
+            try {
+                total = total.plus(QuarkusTransaction.requiringNew().timeout(RECIPIENT_TX_SECONDS)
+                        .call(() -> deliver(recipient, now)));
+            } catch (RuntimeException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                LOG.errorf(e, "Digest for %s did not complete; its items stay waiting for the next run "
+                        + "(sent again, same Message-ID, if SMTP had already accepted the email)", recipient);
+            }
+        }
+        if (!recipients.isEmpty()) {
+            LOG.infof("Digest run: %d email(s) carrying %d item(s), %d item(s) failed, %d dropped, in %d ms",
+                    total.emails(), total.items(), total.failed(), total.dropped(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return total;
+    }
+
+    private List<String> dueRecipients(Instant now) {
+        return em.createQuery("select distinct i.recipient from DigestItem i where i.status = ?1 and i.nextAttemptAt <= ?2 "
+                        + "order by i.recipient", String.class)
+                .setParameter(1, DigestItemStatus.WAITING)
+                .setParameter(2, now)
+                .getResultList();
+    }
+
+    /** Claims, sends and marks one recipient's due items; runs inside that recipient's transaction. */
+    private DigestRun deliver(String recipient, Instant now) {
+        List<Long> ids = claim(recipient, now);
+        if (ids.isEmpty()) {
+            return DigestRun.NOTHING;
+        }
+        List<DigestItem> items = DigestItem.list("from DigestItem i left join fetch i.tasks where i.id in ?1 order by i.id", ids);
+        claimed.fire(new DigestClaimed(recipient, ids));
+        Optional<UserView> user = users.find(recipient);
+        if (user.isPresent() && !user.get().isActive()) {
+            String reason = "recipient " + recipient + " is disabled";
+            items.forEach(item -> {
+                item.status = DigestItemStatus.DROPPED;
+                item.dropReason = reason;
+            });
+            LOG.infof("Digest: dropped %d item(s) for %s: %s", items.size(), recipient, reason);
+            return DigestRun.dropped(items.size());
+        }
+        DigestEmail email = DigestEmail.of(recipient, user.map(UserView::name).orElse(null), items, config.linkBase());
+        String messageId = mailer.messageIdOf(ids);
+        try {
+            mailer.send(email, messageId, ids);
+        } catch (RuntimeException e) {
+            return failed(recipient, items, e);
+        }
+        Instant sent = Instant.now();
+        items.forEach(item -> {
+            item.status = DigestItemStatus.SENT;
+            item.sentAt = sent;
+            item.messageId = messageId;
+            item.attempts++;
+        });
+        return DigestRun.sent(items.size());
+    }
+
+    private List<Long> claim(String recipient, Instant now) {
+        List<?> rows = em.createNativeQuery("select id from digest_item where recipient = :recipient and status = 'WAITING' "
+                        + "and next_attempt_at <= :now order by id for update skip locked")
+                .setParameter("recipient", recipient)
+                .setParameter("now", now)
+                .getResultList();
+        return rows.stream().map(row -> ((Number) row).longValue()).toList();
+    }
+
+    private DigestRun failed(String recipient, List<DigestItem> items, RuntimeException e) {
+        String error = describe(e);
+        Instant now = Instant.now();
+        int waiting = 0;
+        int givenUp = 0;
+        int attempts = 0;
+        Instant next = now;
+        for (DigestItem item : items) {
+            item.attempts++;
+            item.lastError = error;
+            attempts = Math.max(attempts, item.attempts);
+            if (item.attempts >= config.maxAttempts()) {
+                item.status = DigestItemStatus.DROPPED;
+                item.dropReason = truncate("gave up after " + item.attempts + " failed attempts: " + error);
+                givenUp++;
+            } else {
+                item.nextAttemptAt = now.plus(Backoff.after(item.attempts, config.retryBackoff(), config.retryMax()));
+                next = item.nextAttemptAt;
+                waiting++;
+            }
+        }
+        if (givenUp > 0) {
+            LOG.errorf("Digest email to %s failed (attempt %d): %s; gave up %d item(s) after %d attempts, %d still wait",
+                    recipient, attempts, error, givenUp, config.maxAttempts(), waiting);
+        } else {
+            LOG.warnf("Digest email to %s failed (attempt %d): %s; %d item(s) stay waiting, next try after %s",
+                    recipient, attempts, error, waiting, next);
+        }
+        return new DigestRun(0, 0, waiting, givenUp);
+    }
+
+    private static String truncate(String text) {
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null && text.length() < MAX_ERROR_LENGTH; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return truncate(text.toString());
+    }
+}
