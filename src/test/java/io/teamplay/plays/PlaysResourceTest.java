@@ -291,6 +291,9 @@ class PlaysResourceTest {
         List<Map<String, Object>> notified = eventually(() -> runs(notify), r -> !r.isEmpty());
         assertEquals("NOTIFY", notified.get(0).get("action"));
         assertEquals(leaving, notified.get(0).get("after"));
+        as(tokenOf(leaving)).get("/api/notifications").then().statusCode(200)
+                .body("items.message", hasItem(startsWith("welcome aboard")))
+                .body("items.find { it.message.startsWith('welcome aboard') }.play", is(notify));
         asAdmin().body(Map.of("reassignTo", taker)).post("/api/users/{email}/disable", leaving).then().statusCode(200);
         eventually(() -> holder(accountId, "success_manager"), lead::equals);
     }
