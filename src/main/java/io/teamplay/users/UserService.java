@@ -86,7 +86,7 @@ public class UserService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UserView> find(String email) {
         return Optional.ofNullable(email).map(Emails::normalise)
-                .flatMap(User::<User>findByIdOptional).map(User::view);
+                .flatMap(normalised -> User.<User>findByIdOptional(normalised)).map(User::view);
     }
 
     /** Every user, active or disabled, with exactly this name. */
