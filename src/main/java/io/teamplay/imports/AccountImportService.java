@@ -41,6 +41,8 @@ public class AccountImportService {
     private static final Logger LOG = Logger.getLogger(AccountImportService.class);
     private static final int BATCH_SIZE = 250;
     private static final char BOM = '\uFEFF';
+    private static final int MAX_ID = 200;
+    private static final int MAX_NAME = 500;
 
     @Inject
     RoleService roles;
@@ -53,14 +55,15 @@ public class AccountImportService {
         Tally tally = new Tally();
         try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get().parse(withoutBom(csv))) {
             Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+            CSVRecord first = nextRecord(records, 1, tally);
+            if (first == null) {
                 throw ProblemException.badRequest("account_id", "the file is empty: the first row must be a header with account_id");
             }
-            ImportHeader header = ImportHeader.parse(records.next().toList(), roles.all());
+            ImportHeader header = ImportHeader.parse(first.toList(), roles.all());
             List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
             long startLine = parser.getCurrentLineNumber() + 1;
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
+            CSVRecord record;
+            while ((record = nextRecord(records, startLine, tally)) != null) {
                 tally.rows++;
                 read(header, record, startLine, tally).ifPresent(batch::add);
                 startLine = parser.getCurrentLineNumber() + 1;
@@ -72,9 +75,6 @@ public class AccountImportService {
             apply(batch, actor, tally);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalStateException | UncheckedIOException malformed) {
-            throw ProblemException.badRequest("file", "the CSV is malformed after line " + (tally.rows + 1)
-                    + " (" + malformed.getMessage() + "); rows before it were imported");
         }
         LOG.infof("Account import by %s: %d rows, %d created, %d updated, %d unchanged, %d skipped",
                 actor, tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors.size());
@@ -86,13 +86,26 @@ public class AccountImportService {
         List<ImportError> errors = new ArrayList<>();
         String accountId = cell(record, header.accountIdColumn());
         if (accountId.isEmpty()) {
-            errors.add(new ImportError(line, ImportHeader.ACCOUNT_ID, "account_id is empty"));
+            errors.add(new ImportError(line, header.columnName(header.accountIdColumn()), "account_id is empty"));
+        } else if (accountId.length() > MAX_ID) {
+            errors.add(new ImportError(line, header.columnName(header.accountIdColumn()),
+                    "account_id is longer than " + MAX_ID + " characters"));
+        }
+        String name = header.nameColumn() < 0 ? null : cell(record, header.nameColumn());
+        if (name != null && name.length() > MAX_NAME) {
+            errors.add(new ImportError(line, header.columnName(header.nameColumn()), "name is longer than " + MAX_NAME + " characters"));
         }
         Map<String, JsonNode> attributes = new LinkedHashMap<>();
-        header.attributes().forEach((index, name) -> {
+        header.attributes().forEach((index, attribute) -> {
             String value = cell(record, index);
             if (!value.isEmpty()) {
-                attributes.put(name, AttributeValues.fromCell(value));
+                JsonNode typed = AttributeValues.fromCell(value);
+                try {
+                    AttributeValues.toJson(attribute, typed);
+                    attributes.put(attribute, typed);
+                } catch (ProblemException invalid) {
+                    errors.add(new ImportError(line, header.columnName(index), invalid.getMessage()));
+                }
             }
         });
         Map<String, Assignee> seats = new HashMap<>();
@@ -119,7 +132,6 @@ public class AccountImportService {
             tally.errors.addAll(errors);
             return java.util.Optional.empty();
         }
-        String name = header.nameColumn() < 0 ? null : cell(record, header.nameColumn());
         return java.util.Optional.of(new ImportRow(line, accountId, name, attributes, seats));
     }
 
@@ -162,6 +174,28 @@ public class AccountImportService {
             return null;
         }
         return account == ImportOutcome.UPDATED || seatsChanged;
+    }
+
+    /**
+     * The next record, or null at the end of the file. A CSV syntax error (e.g. a quote never closed) ends the
+     * reading: it is reported at the line where the broken record starts, and the rows before it are still applied.
+     * Only the parser's own failures land here, so a failing write is never mistaken for a malformed file.
+     */
+    private static CSVRecord nextRecord(Iterator<CSVRecord> records, long line, Tally tally) {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException malformed) {
+            if (line == 1) {
+                throw ProblemException.badRequest("account_id", "the header row is malformed CSV: " + reason(malformed));
+            }
+            tally.errors.add(new ImportError(line, null, "malformed CSV from this line on (" + reason(malformed)
+                    + "); the rest of the file was not read"));
+            return null;
+        }
+    }
+
+    private static String reason(RuntimeException malformed) {
+        return malformed.getCause() == null ? malformed.getMessage() : malformed.getCause().getMessage();
     }
 
     private static String cell(CSVRecord record, int index) {

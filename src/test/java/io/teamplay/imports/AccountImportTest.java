@@ -272,6 +272,19 @@ class AccountImportTest {
     }
 
     @Test
+    void aQuoteNeverClosedEndsTheFileThereAndTheRowsBeforeItAreApplied() {
+        String before = unique("acct");
+        String broken = unique("acct");
+
+        imported("account_id,name\n" + before + ",Fine\n" + broken + ",\"never closed\n" + unique("acct") + ",X\n")
+                .body("rows", equalTo(1)).body("created", equalTo(1))
+                .body("errors.line", contains(3)).body("errors[0].message", containsString("malformed CSV"));
+
+        accountOf(before);
+        absent(broken);
+    }
+
+    @Test
     void anEmptyAccountIdIsABadRow() {
         String ok = unique("acct");
         imported("account_id,name\n,Nameless\n" + ok + ",Named\n")
