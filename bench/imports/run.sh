@@ -88,12 +88,17 @@ MAXHEAP=$(jcmd "$APP" VM.flags 2>/dev/null | tr ' ' '\n' | awk -F= '/^-XX:MaxHea
 for run in $(seq 1 "$RUNS"); do
   log "import run $run: posting $ROWS rows"
   start=$(date +%s.%N)
+  cpu0=$(awk '{print $14 + $15}' "/proc/$APP/stat")
   code=$(curl -s "${auth[@]}" -H 'Content-Type: text/csv' --data-binary "@$CSV" -o "$WORK/report-$run.json" \
     -w '%{http_code}' "$API/imports/accounts")
   end=$(date +%s.%N)
+  cpu1=$(awk '{print $14 + $15}' "/proc/$APP/stat")
   summary=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("rows=%s created=%s updated=%s unchanged=%s errors=%d" % (r.get("rows"), r.get("created"), r.get("updated"), r.get("unchanged"), len(r.get("errors") or [])))' "$WORK/report-$run.json" 2>/dev/null || head -c 300 "$WORK/report-$run.json")
-  awk -v s="$start" -v e="$end" -v rows="$ROWS" -v run="$run" -v code="$code" -v summary="$summary" 'BEGIN {
-    t = e - s; printf "run %d: HTTP %s, %s, %.1f s, %.0f rows/s\n", run, code, summary, t, rows / t }'
+  awk -v s="$start" -v e="$end" -v rows="$ROWS" -v run="$run" -v code="$code" -v summary="$summary" \
+      -v cpu="$(( cpu1 - cpu0 ))" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    t = e - s; c = cpu / hz
+    printf "run %d: HTTP %s, %s, %.1f s, %.0f rows/s (service JVM CPU %.1f s, %.0f rows per CPU-second)\n",
+      run, code, summary, t, rows / t, c, (c > 0 ? rows / c : 0) }'
 done
 sleep 0.5
 echo "JVM max heap (-Xmx$XMX): $MAXHEAP; peak heap used during the run: $(( $(cat "$PEAK") / 1024 )) MiB"

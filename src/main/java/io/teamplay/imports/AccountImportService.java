@@ -16,9 +16,11 @@ import io.teamplay.roles.RoleService;
 import io.teamplay.users.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -43,11 +45,20 @@ import java.util.Set;
 public class AccountImportService {
 
     private static final Logger LOG = Logger.getLogger(AccountImportService.class);
-    private static final int BATCH_SIZE = 250;
     private static final char BOM = '\uFEFF';
     private static final int MAX_ID = 200;
     private static final int MAX_NAME = 500;
 
+    /**
+     * Rows per transaction. Every seat change flushes the session, and a flush walks every entity the transaction
+     * has loaded, so the cost of a batch grows with the square of its size; a commit costs one round trip.
+     */
+    @ConfigProperty(name = "teamplay.imports.batch-size", defaultValue = "250")
+    int batchSize;
+    /** Rows written between two clears of the persistence context (see {@link #writeAll}). */
+    static final int RUN = 25;
+    @Inject
+    EntityManager session;
     @Inject
     RoleService roles;
     @Inject
@@ -67,14 +78,18 @@ public class AccountImportService {
                 throw ProblemException.badRequest("account_id", "the file is empty: the first row must be a header with account_id");
             }
             ImportHeader header = ImportHeader.parse(first.toList(), roles.all());
-            List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
+            List<ImportRow> batch = new ArrayList<>(batchSize);
             long startLine = parser.getCurrentLineNumber() + 1;
             CSVRecord record;
             while ((record = nextRecord(records, startLine, tally)) != null) {
+                if (isBlank(record)) {
+                    startLine = parser.getCurrentLineNumber() + 1;
+                    continue;
+                }
                 tally.rows++;
                 read(header, record, startLine, tally, checks).ifPresent(batch::add);
                 startLine = parser.getCurrentLineNumber() + 1;
-                if (batch.size() == BATCH_SIZE) {
+                if (batch.size() >= batchSize) {
                     apply(batch, actor, tally);
                     batch.clear();
                 }
@@ -179,10 +194,14 @@ public class AccountImportService {
     }
 
     /**
-     * Writes the rows of a batch: first the accounts of a run of rows with distinct account ids, then their seats.
-     * The account inserts then go to the database in JDBC batches instead of being flushed one by one by each
-     * seat's account lock. A row repeating an account id of the run starts the next run, so every account still
-     * sees its rows in file order. Answers, per row, null = account created, true = updated, false = unchanged.
+     * Writes the rows of a batch in runs of at most {@value #RUN} rows with distinct account ids: first the accounts
+     * of the run, then their seats, so the account inserts go to the database in JDBC batches instead of being
+     * flushed one by one by each seat's account lock. A row repeating an account id of the run starts the next run,
+     * so every account still sees its rows in file order. After each run the persistence context is flushed and
+     * cleared: every seat change flushes, and a flush walks every entity (and attribute map) the session holds, so
+     * without this the cost of a batch grows with the square of its size. Nothing is held across runs; the
+     * transaction (and its atomicity) is still the whole batch. Answers, per row, empty = account created,
+     * true = updated, false = unchanged.
      */
     private List<Optional<Boolean>> writeAll(List<ImportRow> batch, String actor) {
         List<Optional<Boolean>> outcomes = new ArrayList<>(batch.size());
@@ -190,7 +209,7 @@ public class AccountImportService {
         while (from < batch.size()) {
             Set<String> ids = new HashSet<>();
             int to = from;
-            while (to < batch.size() && ids.add(batch.get(to).accountId())) {
+            while (to < batch.size() && to - from < RUN && ids.add(batch.get(to).accountId())) {
                 to++;
             }
             List<ImportOutcome> upserted = new ArrayList<>(to - from);
@@ -202,6 +221,8 @@ public class AccountImportService {
             for (int i = from; i < to; i++) {
                 outcomes.add(Optional.ofNullable(writeSeats(batch.get(i), upserted.get(i - from), actor, column)));
             }
+            session.flush();
+            session.clear();
             from = to;
         }
         return outcomes;
@@ -247,6 +268,16 @@ public class AccountImportService {
 
     private static String reason(RuntimeException malformed) {
         return malformed.getCause() == null ? malformed.getMessage() : malformed.getCause().getMessage();
+    }
+
+    /** An empty line, or a row of empty cells (",,,", as spreadsheets export): skipped, not counted as a row. */
+    private static boolean isBlank(CSVRecord record) {
+        for (String value : record) {
+            if (!value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String cell(CSVRecord record, int index) {

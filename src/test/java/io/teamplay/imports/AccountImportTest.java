@@ -285,6 +285,37 @@ class AccountImportTest {
     }
 
     @Test
+    void blankLinesAndRowsOfEmptyCellsAreSkippedWithoutShiftingLines() {
+        String first = unique("acct");
+        String last = unique("acct");
+
+        imported("account_id,name,success_manager___tid\n" + first + ",A,\n\n,,\n" + last + ",B,nope\n\n")
+                .body("rows", equalTo(2)).body("created", equalTo(1))
+                .body("errors.line", contains(5)).body("errors.column", contains("success_manager___tid"));
+        accountOf(first);
+        absent(last);
+    }
+
+    @Test
+    void anAccountRepeatedInTheFileTakesItsRowsInFileOrder() {
+        String first = user("Fay First", "PRACTITIONER");
+        String second = user("Sam Second", "PRACTITIONER");
+        String id = unique("acct");
+        String other = unique("acct");
+
+        imported("account_id,stage,success_manager___tid\n"
+                + id + ",onboarding," + first + "\n"
+                + other + ",adoption," + first + "\n"
+                + id + ",adoption," + second + "\n")
+                .body("rows", equalTo(3)).body("created", equalTo(2)).body("updated", equalTo(1));
+
+        accountOf(id).body("attributes.stage", equalTo("adoption"));
+        assertHolder(id, "success_manager", second);
+        asAdmin().get("/api/accounts/{id}/history", id).then().statusCode(200)
+                .body("toEmail", contains(second, first)).body("[0].fromEmail", equalTo(first));
+    }
+
+    @Test
     void anEmptyAccountIdIsABadRow() {
         String ok = unique("acct");
         imported("account_id,name\n,Nameless\n" + ok + ",Named\n")
