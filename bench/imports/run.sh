@@ -9,12 +9,15 @@
 #   APP_DIR=/some/quarkus-app bench/imports/run.sh  # run another build (e.g. a baseline copy)
 #   JAVA_EXTRA="-XX:StartFlightRecording=filename=rec.jfr" bench/imports/run.sh  # profile
 #   RUNS=2 bench/imports/run.sh               # second post re-imports the same file (all rows unchanged)
+#   ROWS=20000 PAD=3900 XMX=64m bench/imports/run.sh  # an extra 'note' attribute of PAD characters: a file far
+#                                             # bigger than the heap, to show the body is streamed, not buffered
 set -euo pipefail
 
 ROWS=${ROWS:-100000}
 XMX=${XMX:-256m}
 RUNS=${RUNS:-1}
 USERS=${USERS:-50}
+PAD=${PAD:-0}
 PORT=${PORT:-18093}
 DB=${DB:-teamplay_imports_bench}
 PGHOST=${PGHOST:-127.0.0.1}
@@ -45,7 +48,12 @@ TEAMPLAY_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_PORT="$PORT" \
   java "-Xmx$XMX" -XX:+UseSerialGC ${JAVA_EXTRA:-} -jar "${APP_DIR:-$ROOT/target/quarkus-app}/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 APP=$!
 SAMPLER=
-cleanup() { [[ -n "$SAMPLER" ]] && kill "$SAMPLER" 2>/dev/null || true; kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }
+ANALYZER=
+cleanup() {
+  [[ -n "$ANALYZER" ]] && kill "$ANALYZER" 2>/dev/null || true
+  [[ -n "$SAMPLER" ]] && kill "$SAMPLER" 2>/dev/null || true
+  kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true
+}
 trap cleanup EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
@@ -63,26 +71,34 @@ for i in $(seq 1 "$USERS"); do
 done
 
 # 5. The file: account_id,name,2 role columns,3 attributes (a string, a number, a boolean).
-CSV="$WORK/accounts-$ROWS.csv"
-awk -v rows="$ROWS" -v users="$USERS" 'BEGIN {
-  print "account_id,name,success_manager___tid,sales_manager,stage,arr,strategic";
+SUFFIX=""; [[ "$PAD" -gt 0 ]] && SUFFIX="-pad$PAD"
+CSV="$WORK/accounts-$ROWS$SUFFIX.csv"
+awk -v rows="$ROWS" -v users="$USERS" -v pad="$PAD" 'BEGIN {
+  note = ""; for (j = 0; j < pad; j++) note = note "x";
+  print "account_id,name,success_manager___tid,sales_manager,stage,arr,strategic" (pad > 0 ? ",note" : "");
   split("onboarding,adoption,renewal,expansion", stage, ",");
   for (i = 1; i <= rows; i++) {
-    printf "bench-%07d,\"Account %d, Inc.\",bench.user%d@example.com,Bench User %d,%s,%d,%s\n",
-      i, i, (i % users) + 1, ((i * 7) % users) + 1, stage[(i % 4) + 1], (i * 37) % 500000, (i % 3 == 0 ? "true" : "false");
+    printf "bench-%07d,\"Account %d, Inc.\",bench.user%d@example.com,Bench User %d,%s,%d,%s%s\n",
+      i, i, (i % users) + 1, ((i * 7) % users) + 1, stage[(i % 4) + 1], (i * 37) % 500000, (i % 3 == 0 ? "true" : "false"),
+      (pad > 0 ? "," note : "");
   }
 }' >"$CSV"
 log "file: $CSV ($(wc -c <"$CSV") bytes, $ROWS rows)"
 
-# 6. Sample the heap while the import runs (jstat: used = S0U+S1U+EU+OU, in KB).
+# 6. Sample the heap while the import runs: one jstat, every 500 ms (used = S0U+S1U+EU+OU, in KB).
 PEAK="$WORK/heap-peak"
 echo 0 >"$PEAK"
-( peak=0; while kill -0 "$APP" 2>/dev/null; do
-    used=$(jstat -gc "$APP" 2>/dev/null | awk 'NR==2 {printf "%d", $3+$4+$6+$8}')
-    if [[ -n "$used" && "$used" -gt "$peak" ]]; then peak=$used; echo "$peak" >"$PEAK"; fi
-    sleep 0.2
-  done ) &
+jstat -gc "$APP" 500 2>/dev/null | awk -v out="$PEAK" '$1 ~ /^[0-9.]+$/ { u = $3 + $4 + $6 + $8; if (u > p) { p = u; print int(p) > out; close(out) } }' &
 SAMPLER=$!
+
+# 7. This server runs with autovacuum off: without statistics, plans cached while the tables were empty (sequential
+# scans) stay in use as the tables grow, and every row gets slower. Production runs autovacuum, whose autoanalyze
+# re-plans them; do what it would do, every 10 s, unless NO_ANALYZE=1.
+if [[ -z "${NO_ANALYZE:-}" && "$(psql -tA -d "$DB" -c 'show autovacuum')" == "off" ]]; then
+  ( while kill -0 "$APP" 2>/dev/null; do sleep 10; psql -q -d "$DB" -c analyze >/dev/null 2>&1 || true; done ) &
+  ANALYZER=$!
+  log "autovacuum is off here: analyzing $DB every 10 s, as autoanalyze would"
+fi
 
 MAXHEAP=$(jcmd "$APP" VM.flags 2>/dev/null | tr ' ' '\n' | awk -F= '/^-XX:MaxHeapSize=/ {printf "%d MiB", $2/1048576}')
 for run in $(seq 1 "$RUNS"); do

@@ -50,8 +50,8 @@ public class AccountImportService {
     private static final int MAX_NAME = 500;
 
     /**
-     * Rows per transaction. Every seat change flushes the session, and a flush walks every entity the transaction
-     * has loaded, so the cost of a batch grows with the square of its size; a commit costs one round trip.
+     * Rows per transaction: each commit costs a round trip and a WAL flush; a failing batch is written again row by
+     * row, so a larger batch makes that rarer case dearer. Held in memory: one batch of parsed rows.
      */
     @ConfigProperty(name = "teamplay.imports.batch-size", defaultValue = "250")
     int batchSize;
