@@ -13,11 +13,14 @@ import io.teamplay.common.Emails;
 import io.teamplay.common.ProblemException;
 import io.teamplay.roles.EmptyValueBehavior;
 import io.teamplay.roles.RoleService;
+import io.teamplay.users.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -26,10 +29,13 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * CSV account uploads (the integration path). The file is streamed and written in batches, each in its own
@@ -39,32 +45,51 @@ import java.util.Map;
 public class AccountImportService {
 
     private static final Logger LOG = Logger.getLogger(AccountImportService.class);
-    private static final int BATCH_SIZE = 250;
     private static final char BOM = '\uFEFF';
+    private static final int MAX_ID = 200;
+    private static final int MAX_NAME = 500;
 
+    /**
+     * Rows per transaction: each commit costs a round trip and a WAL flush; a failing batch is written again row by
+     * row, so a larger batch makes that rarer case dearer. Held in memory: one batch of parsed rows.
+     */
+    @ConfigProperty(name = "teamplay.imports.batch-size", defaultValue = "250")
+    int batchSize;
+    /** Rows written between two clears of the persistence context (see {@link #writeAll}). */
+    static final int RUN = 25;
+    @Inject
+    EntityManager session;
     @Inject
     RoleService roles;
     @Inject
     AccountService accounts;
     @Inject
     AssignmentService assignments;
+    @Inject
+    UserService users;
 
     public ImportReport importAccounts(Reader csv, String actor) {
         Tally tally = new Tally();
+        AssigneeChecks checks = new AssigneeChecks(assignments, users);
         try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get().parse(withoutBom(csv))) {
             Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+            CSVRecord first = nextRecord(records, 1, tally);
+            if (first == null) {
                 throw ProblemException.badRequest("account_id", "the file is empty: the first row must be a header with account_id");
             }
-            ImportHeader header = ImportHeader.parse(records.next().toList(), roles.all());
-            List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
+            ImportHeader header = ImportHeader.parse(first.toList(), roles.all());
+            List<ImportRow> batch = new ArrayList<>(batchSize);
             long startLine = parser.getCurrentLineNumber() + 1;
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
+            CSVRecord record;
+            while ((record = nextRecord(records, startLine, tally)) != null) {
+                if (isBlank(record)) {
+                    startLine = parser.getCurrentLineNumber() + 1;
+                    continue;
+                }
                 tally.rows++;
-                read(header, record, startLine, tally).ifPresent(batch::add);
+                read(header, record, startLine, tally, checks).ifPresent(batch::add);
                 startLine = parser.getCurrentLineNumber() + 1;
-                if (batch.size() == BATCH_SIZE) {
+                if (batch.size() >= batchSize) {
                     apply(batch, actor, tally);
                     batch.clear();
                 }
@@ -72,34 +97,49 @@ public class AccountImportService {
             apply(batch, actor, tally);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalStateException | UncheckedIOException malformed) {
-            throw ProblemException.badRequest("file", "the CSV is malformed after line " + (tally.rows + 1)
-                    + " (" + malformed.getMessage() + "); rows before it were imported");
         }
-        LOG.infof("Account import by %s: %d rows, %d created, %d updated, %d unchanged, %d skipped",
-                actor, tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors.size());
+        LOG.infof("Account import by %s: %d rows, %d created, %d updated, %d unchanged, %d skipped"
+                        + " (assignee checks: %d queried, %d remembered)",
+                actor, tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors.size(), checks.misses(), checks.hits());
+        tally.errors.sort(java.util.Comparator.comparingLong(ImportError::line));
         return new ImportReport(tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors);
     }
 
     /** Reads and checks one row; a bad row is recorded and skipped. */
-    private java.util.Optional<ImportRow> read(ImportHeader header, CSVRecord record, long line, Tally tally) {
+    private Optional<ImportRow> read(ImportHeader header, CSVRecord record, long line, Tally tally,
+                                               AssigneeChecks checks) {
         List<ImportError> errors = new ArrayList<>();
         String accountId = cell(record, header.accountIdColumn());
         if (accountId.isEmpty()) {
-            errors.add(new ImportError(line, ImportHeader.ACCOUNT_ID, "account_id is empty"));
+            errors.add(new ImportError(line, header.columnName(header.accountIdColumn()), "account_id is empty"));
+        } else if (accountId.length() > MAX_ID) {
+            errors.add(new ImportError(line, header.columnName(header.accountIdColumn()),
+                    "account_id is longer than " + MAX_ID + " characters"));
+        }
+        String name = header.nameColumn() < 0 ? null : cell(record, header.nameColumn());
+        if (name != null && name.length() > MAX_NAME) {
+            errors.add(new ImportError(line, header.columnName(header.nameColumn()), "name is longer than " + MAX_NAME + " characters"));
         }
         Map<String, JsonNode> attributes = new LinkedHashMap<>();
-        header.attributes().forEach((index, name) -> {
+        header.attributes().forEach((index, attribute) -> {
             String value = cell(record, index);
             if (!value.isEmpty()) {
-                attributes.put(name, AttributeValues.fromCell(value));
+                JsonNode typed = AttributeValues.fromCell(value);
+                try {
+                    AttributeValues.toJson(attribute, typed);
+                    attributes.put(attribute, typed);
+                } catch (ProblemException invalid) {
+                    errors.add(new ImportError(line, header.columnName(index), invalid.getMessage()));
+                }
             }
         });
-        Map<String, Assignee> seats = new HashMap<>();
+        Map<String, Assignee> seats = new LinkedHashMap<>();
+        Map<String, String> seatColumns = new HashMap<>();
         header.roles().forEach((role, columns) -> {
             String email = cell(record, columns.emailColumn());
             String nameOrEmail = cell(record, columns.nameOrEmailColumn());
-            int column = email.isEmpty() ? columns.nameOrEmailColumn() : columns.emailColumn();
+            int column = !email.isEmpty() || columns.nameOrEmailColumn() < 0 ? columns.emailColumn() : columns.nameOrEmailColumn();
+            seatColumns.put(role, header.columnName(column));
             if (email.isEmpty() && nameOrEmail.isEmpty()) {
                 if (columns.role().emptyValueBehavior() == EmptyValueBehavior.CLEAR) {
                     seats.put(role, null);
@@ -111,57 +151,133 @@ public class AccountImportService {
                 return;
             }
             Assignee assignee = email.isEmpty() ? Assignee.byNameOrEmail(nameOrEmail) : Assignee.byEmail(email);
-            assignments.refusal(role, assignee, AssignmentPath.INTEGRATION, null).ifPresentOrElse(
-                    reason -> errors.add(new ImportError(line, header.columnName(column), reason)),
-                    () -> seats.put(role, assignee));
+            AssigneeChecks.Checked checked = checks.check(role, assignee);
+            if (checked.refusal() != null) {
+                errors.add(new ImportError(line, header.columnName(column), checked.refusal()));
+            } else {
+                seats.put(role, checked.assignee());
+            }
         });
         if (!errors.isEmpty()) {
             tally.errors.addAll(errors);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        String name = header.nameColumn() < 0 ? null : cell(record, header.nameColumn());
-        return java.util.Optional.of(new ImportRow(line, accountId, name, attributes, seats));
+        return Optional.of(new ImportRow(line, accountId, name, attributes, seats, seatColumns));
     }
 
-    /** Writes a batch in one transaction; if anything in it fails, each row again on its own. */
+    /**
+     * Writes a batch in one transaction; if anything in it fails, each row again in its own transaction, so only the
+     * failing row is reported and skipped.
+     */
     private void apply(List<ImportRow> batch, String actor, Tally tally) {
         if (batch.isEmpty()) {
             return;
         }
         try {
-            List<Boolean> changed = QuarkusTransaction.requiringNew().call(() -> batch.stream().map(row -> write(row, actor)).toList());
-            tally.count(changed);
+            tally.count(QuarkusTransaction.requiringNew().call(() -> writeAll(batch, actor)));
         } catch (RuntimeException batchFailed) {
+            LOG.debugf(batchFailed, "Import batch of lines %d-%d failed; writing its rows one by one",
+                    batch.get(0).line(), batch.get(batch.size() - 1).line());
             for (ImportRow row : batch) {
+                String[] column = {ImportHeader.ACCOUNT_ID};
                 try {
-                    List<Boolean> changed = new ArrayList<>();
-                    changed.add(QuarkusTransaction.requiringNew().call(() -> write(row, actor)));
-                    tally.count(changed);
+                    tally.count(QuarkusTransaction.requiringNew().call(() -> List.of(Optional.ofNullable(
+                            writeSeats(row, accounts.upsert(row.accountId(), row.name(), row.attributes(), actor), actor, column)))));
                 } catch (ProblemException refused) {
-                    String column = refused.errors().isEmpty() ? ImportHeader.ACCOUNT_ID : refused.errors().get(0).field();
-                    tally.errors.add(new ImportError(row.line(), column, refused.getMessage()));
+                    tally.errors.add(new ImportError(row.line(), column[0], refused.getMessage()));
                 } catch (RuntimeException failed) {
                     LOG.warnf(failed, "Import row at line %d (account %s) failed", row.line(), row.accountId());
-                    tally.errors.add(new ImportError(row.line(), ImportHeader.ACCOUNT_ID, "the row could not be written: " + failed.getMessage()));
+                    tally.errors.add(new ImportError(row.line(), column[0], "the row could not be written: " + failed.getMessage()));
                 }
             }
         }
     }
 
-    /** Answers whether the row changed anything; counts a created account separately. */
-    private Boolean write(ImportRow row, String actor) {
-        ImportOutcome account = accounts.upsert(row.accountId(), row.name(), row.attributes(), actor);
+    /**
+     * Writes the rows of a batch in runs of at most {@value #RUN} rows with distinct account ids: first the accounts
+     * of the run, then their seats, so the account inserts go to the database in JDBC batches instead of being
+     * flushed one by one by each seat's account lock. A row repeating an account id of the run starts the next run,
+     * so every account still sees its rows in file order. After each run the persistence context is flushed and
+     * cleared: every seat change flushes, and a flush walks every entity (and attribute map) the session holds, so
+     * without this the cost of a batch grows with the square of its size. Nothing is held across runs; the
+     * transaction (and its atomicity) is still the whole batch. Answers, per row, empty = account created,
+     * true = updated, false = unchanged.
+     */
+    private List<Optional<Boolean>> writeAll(List<ImportRow> batch, String actor) {
+        List<Optional<Boolean>> outcomes = new ArrayList<>(batch.size());
+        int from = 0;
+        while (from < batch.size()) {
+            Set<String> ids = new HashSet<>();
+            int to = from;
+            while (to < batch.size() && to - from < RUN && ids.add(batch.get(to).accountId())) {
+                to++;
+            }
+            List<ImportOutcome> upserted = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                ImportRow row = batch.get(i);
+                upserted.add(accounts.upsert(row.accountId(), row.name(), row.attributes(), actor));
+            }
+            String[] column = new String[1];
+            for (int i = from; i < to; i++) {
+                outcomes.add(Optional.ofNullable(writeSeats(batch.get(i), upserted.get(i - from), actor, column)));
+            }
+            session.flush();
+            session.clear();
+            from = to;
+        }
+        return outcomes;
+    }
+
+    /**
+     * Sets the row's seats through the one write path; answers whether the row changed anything (null when its
+     * account was created). {@code column[0]} tells, should a write fail, which column it was writing.
+     */
+    private Boolean writeSeats(ImportRow row, ImportOutcome account, String actor, String[] column) {
         boolean seatsChanged = false;
         for (Map.Entry<String, Assignee> seat : row.seats().entrySet()) {
+            column[0] = row.seatColumns().get(seat.getKey());
             AssignmentChange change = seat.getValue() == null
                     ? AssignmentChange.clear(row.accountId(), seat.getKey(), AssignmentPath.INTEGRATION, actor)
                     : AssignmentChange.assign(row.accountId(), seat.getKey(), seat.getValue(), AssignmentPath.INTEGRATION, actor);
             seatsChanged |= assignments.change(change).changed();
         }
+        column[0] = ImportHeader.ACCOUNT_ID;
         if (account == ImportOutcome.CREATED) {
             return null;
         }
         return account == ImportOutcome.UPDATED || seatsChanged;
+    }
+
+    /**
+     * The next record, or null at the end of the file. A CSV syntax error (e.g. a quote never closed) ends the
+     * reading: it is reported at the line where the broken record starts, and the rows before it are still applied.
+     * Only the parser's own failures land here, so a failing write is never mistaken for a malformed file.
+     */
+    private static CSVRecord nextRecord(Iterator<CSVRecord> records, long line, Tally tally) {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException malformed) {
+            if (line == 1) {
+                throw ProblemException.badRequest("account_id", "the header row is malformed CSV: " + reason(malformed));
+            }
+            tally.errors.add(new ImportError(line, null, "malformed CSV from this line on (" + reason(malformed)
+                    + "); the rest of the file was not read"));
+            return null;
+        }
+    }
+
+    private static String reason(RuntimeException malformed) {
+        return malformed.getCause() == null ? malformed.getMessage() : malformed.getCause().getMessage();
+    }
+
+    /** An empty line, or a row of empty cells (",,,", as spreadsheets export): skipped, not counted as a row. */
+    private static boolean isBlank(CSVRecord record) {
+        for (String value : record) {
+            if (!value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String cell(CSVRecord record, int index) {
@@ -185,12 +301,12 @@ public class AccountImportService {
         long unchanged;
         final List<ImportError> errors = new ArrayList<>();
 
-        /** {@code changed}: null = account created, true = updated, false = unchanged. */
-        void count(List<Boolean> changed) {
-            for (Boolean outcome : changed) {
-                if (outcome == null) {
+        /** Per row: empty = account created, true = updated, false = unchanged. */
+        void count(List<Optional<Boolean>> changed) {
+            for (Optional<Boolean> outcome : changed) {
+                if (outcome.isEmpty()) {
                     created++;
-                } else if (outcome) {
+                } else if (outcome.get()) {
                     updated++;
                 } else {
                     unchanged++;

@@ -56,10 +56,18 @@ record ImportHeader(int accountIdColumn, int nameColumn, Map<String, RoleColumns
                 if (role.isEmpty()) {
                     errors.add(error(column, "column " + column + " names no account role (" + roleName + ")"));
                 } else {
-                    roleColumns.computeIfAbsent(role.get().key(), k -> new int[]{-1, -1})[0] = i;
+                    int[] columns = roleColumns.computeIfAbsent(role.get().key(), k -> new int[]{-1, -1});
+                    if (columns[0] >= 0) {
+                        errors.add(error(column, "column " + column + " names the same role as column " + header.get(columns[0]).trim()));
+                    }
+                    columns[0] = i;
                 }
             } else if (roleByName.containsKey(lower)) {
-                roleColumns.computeIfAbsent(roleByName.get(lower).key(), k -> new int[]{-1, -1})[1] = i;
+                int[] columns = roleColumns.computeIfAbsent(roleByName.get(lower).key(), k -> new int[]{-1, -1});
+                if (columns[1] >= 0) {
+                    errors.add(error(column, "column " + column + " names the same role as column " + header.get(columns[1]).trim()));
+                }
+                columns[1] = i;
             } else if (column.isEmpty()) {
                 errors.add(error("#" + (i + 1), "column " + (i + 1) + " has no name"));
             } else {
