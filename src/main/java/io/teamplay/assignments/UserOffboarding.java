@@ -12,8 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Disabling a user: everything they own (seats and open tasks) moves to an eligible user first, in one transaction,
@@ -36,6 +39,8 @@ public class UserOffboarding {
     UserService users;
     @Inject
     Event<UserDisabled> disabled;
+    @Inject
+    Event<TasksHandedOver> handedOver;
 
     @Transactional
     public Result disable(String email, String reassignTo, String actor) {
@@ -55,15 +60,26 @@ public class UserOffboarding {
             moved.addAll(outcome.movedTasks());
         }
         if (target != null) {
-            for (TaskView task : tasks.reassignAllOpen(user.email(), target)) {
-                moved.add(new MovedTask(task.id(), task.title(), task.assignee()));
-            }
+            moved.addAll(handOverRemainingTasks(user.email(), target, actor));
         }
         users.markDisabled(user.email());
         disabled.fire(new UserDisabled(user.email(), target, seats.size(), moved.size(), actor));
         LOG.infof("User %s disabled by %s: %d assignment(s) and %d task(s) moved to %s",
                 user.email(), actor, seats.size(), moved.size(), target);
         return new Result(seats.size(), moved.size(), moved);
+    }
+
+    /** Open tasks the policy left with the user follow them too, told per account. */
+    private List<MovedTask> handOverRemainingTasks(String email, String target, String actor) {
+        Map<String, List<MovedTask>> byAccount = new TreeMap<>();
+        for (TaskView task : tasks.reassignAllOpen(email, target)) {
+            byAccount.computeIfAbsent(task.accountId(), id -> new ArrayList<>())
+                    .add(new MovedTask(task.id(), task.title(), task.assignee()));
+        }
+        Instant now = Instant.now();
+        byAccount.forEach((accountId, moved) -> handedOver.fire(
+                new TasksHandedOver(accountId, email, target, moved, AssignmentPath.USER_DISABLE, actor, now)));
+        return byAccount.values().stream().flatMap(List::stream).toList();
     }
 
     private String eligibleTarget(String email, String reassignTo) {

@@ -47,10 +47,12 @@ class Describe {
         if (change.play() != null) {
             return "the play \"" + change.play().play() + "\"";
         }
-        if (Actor.ADMIN_TOKEN_ACTOR.equals(change.actor())) {
-            return "an administrator (admin token)";
-        }
-        return person(change.actor());
+        return actor(change.actor());
+    }
+
+    /** The acting person (or the admin token) of a change made by hand or by an integration. */
+    String actor(String actor) {
+        return Actor.ADMIN_TOKEN_ACTOR.equals(actor) ? "an administrator (admin token)" : person(actor);
     }
 
     boolean isActive(String email) {

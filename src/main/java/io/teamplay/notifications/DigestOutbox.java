@@ -2,12 +2,14 @@ package io.teamplay.notifications;
 
 import io.teamplay.assignments.AssignmentChanged;
 import io.teamplay.assignments.MovedTask;
+import io.teamplay.assignments.TasksHandedOver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The digest outbox: whoever receives a role (and the tasks that came with it) gets a {@link DigestItem}, written in
@@ -25,22 +27,38 @@ public class DigestOutbox {
         if (change.toEmail() == null) {
             return;
         }
-        DigestItem item = new DigestItem();
-        item.recipient = change.toEmail();
-        item.accountId = change.accountId();
-        item.accountName = describe.accountName(change.accountId());
+        DigestItem item = waitingItem(change.toEmail(), change.accountId(), change.fromEmail(), change.movedTasks(),
+                change.at());
         item.role = change.role();
         item.roleName = describe.roleName(change.role());
-        item.fromEmail = change.fromEmail();
         item.changedBy = describe.changedBy(change);
         item.path = change.path().name();
-        item.createdAt = change.at() == null ? Instant.now() : change.at();
+        item.persist();
+    }
+
+    /** Tasks that reached someone without a role (a disabled user's leftovers): an item with no role. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onTasksHandedOver(@Observes TasksHandedOver handover) {
+        DigestItem item = waitingItem(handover.toEmail(), handover.accountId(), handover.fromEmail(),
+                handover.movedTasks(), handover.at());
+        item.changedBy = describe.actor(handover.actor());
+        item.path = handover.path().name();
+        item.persist();
+    }
+
+    private DigestItem waitingItem(String recipient, String accountId, String fromEmail, List<MovedTask> tasks, Instant at) {
+        DigestItem item = new DigestItem();
+        item.recipient = recipient;
+        item.accountId = accountId;
+        item.accountName = describe.accountName(accountId);
+        item.fromEmail = fromEmail;
+        item.createdAt = at == null ? Instant.now() : at;
         item.status = DigestItemStatus.WAITING;
         item.attempts = 0;
         item.nextAttemptAt = item.createdAt;
-        for (MovedTask task : change.movedTasks()) {
+        for (MovedTask task : tasks) {
             item.tasks.add(new DigestItem.TaskLine(task.id(), task.title()));
         }
-        item.persist();
+        return item;
     }
 }

@@ -154,6 +154,26 @@ class DigestEmailTest {
     }
 
     @Test
+    void shouldTellTheNewOwnerOfTasksADisabledUserLeftWithoutARole() throws Exception {
+        policy("ACCOUNT_ONLY");
+        String bob = user("bob@" + domain, "Bob Ray");
+        String carol = user("carol@" + domain, "Carol Diaz");
+        String acme = account(unique("acme"), "Acme Corp");
+        assign(annToken, acme, SUCCESS_MANAGER, bob);
+        task(acme, "Chase the invoice", SUCCESS_MANAGER);
+        runDigest();
+        greenMail.purgeEmailFromAllMailboxes();
+
+        asAdmin().body(Map.of("reassignTo", carol)).post("/api/users/{email}/disable", bob).then().statusCode(200)
+                .body("tasksMoved", equalTo(1));
+
+        assertEquals(Map.of("emails", 1, "items", 2, "failed", 0, "dropped", 0), runDigest());
+        String carolText = part(single(to(greenMail.getReceivedMessages(), carol)), "text/plain");
+        assertContainsAll(carolText, "You are now Success Manager", "Tasks handed to you by an administrator",
+                "Chase the invoice", "Acme Corp");
+    }
+
+    @Test
     void shouldRefuseToRunTheDigestForANonAdmin() {
         Fixtures.as(annToken).post("/api/digests/run").then().statusCode(403);
         Fixtures.as(annToken).get("/api/digests/items").then().statusCode(403);
