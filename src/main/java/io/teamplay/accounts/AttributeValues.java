@@ -67,7 +67,10 @@ public final class AttributeValues {
 
     /** The plain Java value (String, BigDecimal/Long, Boolean) of stored JSON text. */
     public static Object toJava(String json) {
-        JsonNode node = parse(json);
+        JsonNode node = json == null ? null : parse(json);
+        if (node == null || node.isNull()) {
+            return null;
+        }
         if (node.isTextual()) {
             return node.textValue();
         }
@@ -77,7 +80,7 @@ public final class AttributeValues {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
         }
-        return node.decimalValue();
+        return node.isNumber() ? node.decimalValue() : node.toString();
     }
 
     /** The JSON texts a filter value {@code attr.K=V} may match: V as a string, and V as a number or boolean. */

@@ -3,6 +3,7 @@ package io.teamplay.plays;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teamplay.accounts.AttributeValues;
 
 /** Attribute values (JSON scalars) as stored in event rows: JSON text, read back as String, Long, BigDecimal or Boolean. */
 final class JsonValues {
@@ -24,28 +25,9 @@ final class JsonValues {
     }
 
     static Object toJava(String json) {
-        if (json == null) {
-            return null;
-        }
         try {
-            JsonNode node = JSON.readTree(json);
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            if (node.isTextual()) {
-                return node.textValue();
-            }
-            if (node.isBoolean()) {
-                return node.booleanValue();
-            }
-            if (node.isIntegralNumber() && node.canConvertToLong()) {
-                return node.longValue();
-            }
-            if (node.isNumber()) {
-                return node.decimalValue();
-            }
-            return node.toString();
-        } catch (JsonProcessingException e) {
+            return AttributeValues.toJava(json);
+        } catch (IllegalStateException notJson) {
             return json;
         }
     }
