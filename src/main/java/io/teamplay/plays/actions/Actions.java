@@ -14,27 +14,28 @@ public final class Actions {
     public static final String GLOBAL = "actions";
 
     private final List<PlayDecision> decisions = new ArrayList<>();
-    private String play = "?";
-    private String rule = "?";
+    /** The play and rule whose then part is running; null outside then parts (e.g. while conditions are checked). */
+    private String play;
+    private String rule;
 
     /** Sets the role to that user (email). */
     public void assign(String role, String email) {
-        decisions.add(new PlayDecision.AssignRole(play, rule, key(role), required(email, "email").trim()));
+        record(new PlayDecision.AssignRole(play, rule, key(role), required(email, "email").trim()));
     }
 
     /** Sets the role to the next member of the team, in turn. */
     public void assignRoundRobin(String role, String team) {
-        decisions.add(new PlayDecision.AssignRoundRobin(play, rule, key(role), required(team, "team")));
+        record(new PlayDecision.AssignRoundRobin(play, rule, key(role), required(team, "team")));
     }
 
     /** Sets the role to the member of the team who holds that role on the fewest accounts. */
     public void assignLeastLoaded(String role, String team) {
-        decisions.add(new PlayDecision.AssignLeastLoaded(play, rule, key(role), required(team, "team")));
+        record(new PlayDecision.AssignLeastLoaded(play, rule, key(role), required(team, "team")));
     }
 
     /** Removes whoever holds the role. */
     public void clear(String role) {
-        decisions.add(new PlayDecision.ClearRole(play, rule, key(role)));
+        record(new PlayDecision.ClearRole(play, rule, key(role)));
     }
 
     /** Creates a task for whoever holds the role, due in that many days (0 = today). */
@@ -42,12 +43,22 @@ public final class Actions {
         if (dueInDays < 0) {
             throw new IllegalArgumentException("a task cannot be due in " + dueInDays + " days");
         }
-        decisions.add(new PlayDecision.CreateTask(play, rule, key(role), required(title, "title"), dueInDays));
+        record(new PlayDecision.CreateTask(play, rule, key(role), required(title, "title"), dueInDays));
     }
 
     /** Tells whoever holds the role, in the app. */
     public void notifyHolder(String role, String message) {
-        decisions.add(new PlayDecision.NotifyHolder(play, rule, key(role), required(message, "message")));
+        record(new PlayDecision.NotifyHolder(play, rule, key(role), required(message, "message")));
+    }
+
+    /**
+     * Keeps a decision taken in a then part. Conditions of every play (inactive ones too) are evaluated while rules
+     * fire, so a call from a condition would be taken under the name of whatever rule fired last: it is dropped.
+     */
+    private void record(PlayDecision decision) {
+        if (play != null) {
+            decisions.add(decision);
+        }
     }
 
     /** What the plays decided, in firing order. */

@@ -2,6 +2,7 @@ package io.teamplay.plays.actions;
 
 import java.util.function.Function;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
@@ -10,6 +11,8 @@ public final class FiringTracker extends DefaultAgendaEventListener {
 
     private final Actions actions;
     private final Function<Rule, String> playOfRule;
+    private String play;
+    private String ruleName;
 
     public FiringTracker(Actions actions, Function<Rule, String> playOfRule) {
         this.actions = actions;
@@ -19,6 +22,23 @@ public final class FiringTracker extends DefaultAgendaEventListener {
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         Rule rule = event.getMatch().getRule();
-        actions.firing(playOfRule.apply(rule), rule.getName());
+        play = playOfRule.apply(rule);
+        ruleName = rule.getName();
+        actions.firing(play, ruleName);
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        actions.firing(null, null);
+    }
+
+    /** The play of the rule that fired last (or is firing), or null. */
+    public String play() {
+        return play;
+    }
+
+    /** The rule that fired last (or is firing), or null. */
+    public String rule() {
+        return ruleName;
     }
 }

@@ -47,20 +47,34 @@ final class Sandbox {
                 "getFields", "getConstructor", "getConstructors", "getDeclaredConstructor", "getDeclaredConstructors",
                 "newInstance", "setAccessible", "loadClass", "defineClass", "getClassLoader", "getContextClassLoader",
                 "MethodHandles", "MethodHandle", "VarHandle", "Proxy", "Unsafe", "Method", "Field", "Constructor",
-                "StackWalker", "Module", "ModuleLayer")
+                "StackWalker", "Module", "ModuleLayer", "getModule", "getProtectionDomain", "protectionDomain",
+                "getCodeSource", "codeSource")
                 .forEach(w -> words.put(w, "reflection"));
         Stream.of("File", "Files", "Path", "Paths", "FileSystem", "FileSystems", "FileInputStream", "FileOutputStream",
                 "FileReader", "FileWriter", "RandomAccessFile", "PrintStream", "PrintWriter", "ObjectInputStream",
                 "ObjectOutputStream", "getResource", "getResourceAsStream", "Socket", "ServerSocket", "DatagramSocket",
-                "URL", "URI", "URLConnection", "HttpURLConnection", "HttpClient", "InetAddress", "load", "loadLibrary")
+                "URL", "URI", "URLConnection", "HttpURLConnection", "HttpClient", "InetAddress", "load", "loadLibrary", "toURL", "toURI", "openStream", "openConnection")
                 .forEach(w -> words.put(w, "files or the network"));
-        Stream.of("while", "for", "do", "foreach", "until")
+        Stream.of("while", "for", "do", "foreach", "until", "datesUntil", "iterate", "generate", "repeat")
                 .forEach(w -> words.put(w, "loops: a play must finish at once"));
-        Stream.of("kcontext", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getKieBase",
+        Stream.of("kcontext", "drools", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getKieBase",
                 "getKnowledgeBase", "getEntryPoint", "getEntryPoints", "getChannels", "getGlobals", "setGlobal",
                 "getSessionClock", "halt")
                 .forEach(w -> words.put(w, "the rule engine's internals"));
         return Map.copyOf(words);
+    }
+
+    /**
+     * Why a word is refused, or null. Besides the listed words, any word naming a class object or loader
+     * (getDeclaringClass, declaringClass, getSuperclass, classLoader...) is reflection: a Class leads to its
+     * protection domain, code source, URLs and so to files and the network.
+     */
+    private static String reason(String word) {
+        String listed = DENIED.get(word);
+        if (listed != null) {
+            return listed;
+        }
+        return word.toLowerCase(java.util.Locale.ROOT).contains("class") ? "reflection" : null;
     }
 
     /** Checks the text Drools would compile (DSL already expanded). */
@@ -75,6 +89,8 @@ final class Sandbox {
             errors.add(map.onLine(line, "\"\"\"", "uses a \"\"\" text block, which plays may not use; write a plain \"string\""));
         }
         List<Token> tokens = SourceTokens.of(compiled);
+        checkConditions(map, tokens, errors);
+        checkFunctions(map, tokens, errors);
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.kind() != Kind.IDENT) {
@@ -89,7 +105,7 @@ final class Sandbox {
                 i = checkGlobal(map, tokens, i, errors);
             } else if (statementStart && token.is("dialect")) {
                 i = checkDialect(map, tokens, i, errors);
-            } else if (DENIED.containsKey(token.text()) && !isMember(tokens, i)) {
+            } else if (reason(token.text()) != null && !isMember(tokens, i)) {
                 errors.add(map.at(token.line(), token.column(), token.text(), refusal(tokens, i)));
                 i = qualifiedEnd(tokens, i);
             } else if (PACKAGE_ROOTS.contains(token.text()) && !isMember(tokens, i)) {
@@ -105,6 +121,73 @@ final class Sandbox {
         return errors;
     }
 
+    /**
+     * Conditions (when parts and queries) only decide whether a rule matches: they are evaluated for every play in
+     * the KieBase, active or not, and before any rule fires, so the actions global may only be used in then parts.
+     */
+    private static void checkConditions(SourceMap map, List<Token> tokens, List<PlayError> errors) {
+        boolean conditions = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.kind() != Kind.IDENT || i > 0 && tokens.get(i - 1).is(".")) {
+                continue;
+            }
+            if (token.is("when") || token.is("query")) {
+                conditions = true;
+            } else if (token.is("then") || token.is("end")) {
+                conditions = false;
+            } else if (conditions && token.is("actions")) {
+                errors.add(map.at(token.line(), token.column(), token.text(), "uses actions in a condition; "
+                        + "conditions are checked for every play, active or not, so actions may only be taken in "
+                        + "the then part"));
+            }
+        }
+    }
+
+    /** A function may not call a function of the play: recursion could run forever (or for 2^n steps). */
+    private static void checkFunctions(SourceMap map, List<Token> tokens, List<PlayError> errors) {
+        Set<String> names = new java.util.HashSet<>();
+        List<int[]> bodies = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).is("function") || i > 0 && tokens.get(i - 1).is("import")) {
+                continue;
+            }
+            int open = i + 1;
+            while (open < tokens.size() && !tokens.get(open).is("(")) {
+                open++;
+            }
+            if (open >= tokens.size() || open - 1 <= i) {
+                continue;
+            }
+            names.add(tokens.get(open - 1).text());
+            int start = open;
+            while (start < tokens.size() && !tokens.get(start).is("{")) {
+                start++;
+            }
+            int depth = 0;
+            int end = start;
+            for (; end < tokens.size(); end++) {
+                if (tokens.get(end).is("{")) {
+                    depth++;
+                } else if (tokens.get(end).is("}") && --depth == 0) {
+                    break;
+                }
+            }
+            bodies.add(new int[] {start, end});
+        }
+        for (int[] body : bodies) {
+            for (int i = body[0]; i < body[1] && i < tokens.size(); i++) {
+                Token token = tokens.get(i);
+                if (token.kind() == Kind.IDENT && names.contains(token.text()) && i + 1 < tokens.size()
+                        && tokens.get(i + 1).is("(") && !tokens.get(i - 1).is(".")) {
+                    errors.add(map.at(token.line(), token.column(), token.text(), "calls the function "
+                            + token.text() + " from inside a function; functions may not call functions (recursion "
+                            + "could run forever); " + ADVICE));
+                }
+            }
+        }
+    }
+
     private static String refusal(List<Token> tokens, int i) {
         String word = tokens.get(i).text();
         String what = word;
@@ -113,7 +196,7 @@ final class Sandbox {
         }
         boolean call = tokens.size() > i + 1 && tokens.get(i + 1).is("(")
                 || i + 3 < tokens.size() && !what.equals(word) && tokens.get(i + 3).is("(");
-        return (call ? "calls " : "uses ") + what + ", which plays may not use (" + DENIED.get(word) + "); " + ADVICE;
+        return (call ? "calls " : "uses ") + what + ", which plays may not use (" + reason(word) + "); " + ADVICE;
     }
 
     /** A word after a dot is a member name of something already checked ($account.name), except denied ones. */
@@ -121,7 +204,7 @@ final class Sandbox {
         if (i == 0 || !tokens.get(i - 1).is(".")) {
             return false;
         }
-        return !DENIED.containsKey(tokens.get(i).text());
+        return reason(tokens.get(i).text()) == null;
     }
 
     private static int checkImport(SourceMap map, List<Token> tokens, int i, List<PlayError> errors) {
@@ -215,7 +298,7 @@ final class Sandbox {
 
     private static boolean noDeniedWord(String rest) {
         for (String part : rest.split("\\.")) {
-            if (DENIED.containsKey(part)) {
+            if (reason(part) != null) {
                 return false;
             }
         }

@@ -1,0 +1,249 @@
+package io.teamplay.plays;
+
+import static io.teamplay.plays.PlayFixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.teamplay.plays.actions.PlayDecision;
+import io.teamplay.plays.engine.PlayBook;
+import io.teamplay.plays.engine.PlayError;
+import io.teamplay.plays.engine.PlayFile;
+import io.teamplay.plays.engine.PlayFiringException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Review of the plays sandbox: ways a play file reached past the fact model and the actions global. Tests tagged
+ * "open" fail on purpose: holes proven but not fixed here (run the rest with -DexcludedGroups=open).
+ */
+class SandboxEscapeTest {
+
+    private static final String HEAD = "// team: Enterprise\n";
+
+    /** Asserts the play is refused at compile time; when it is not, says what it did when fired (the proof). */
+    private static List<PlayError> assertRefused(PlayFile file) {
+        PlayBook book = compile(file);
+        List<PlayError> errors = book.play(file.name()).orElseThrow().errors();
+        if (errors.isEmpty()) {
+            String effect;
+            try {
+                List<PlayDecision> decisions = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> book.fire(
+                        created("acme"), account("acme", Map.of("segment", "enterprise"), Map.of()), Set.of(file.name())));
+                effect = "fired and decided " + decisions;
+            } catch (Throwable t) {
+                effect = "fired and failed with " + t;
+            } finally {
+                book.close();
+            }
+            fail("the play compiled, so it runs inside the service; " + effect);
+        }
+        book.close();
+        System.out.println("REFUSED " + file.name() + ": " + errors);
+        return errors;
+    }
+
+    private static PlayFile java(String name, String then) {
+        return drl(name, HEAD + "rule \"R\"\nwhen\n    $e : AccountEvent( )\nthen\n    " + then + "\nend\n");
+    }
+
+    private static PlayFile mvel(String name, String then) {
+        return drl(name, HEAD + "rule \"R\"\ndialect \"mvel\"\nwhen\n    $e : AccountEvent( )\nthen\n    " + then + "\nend\n");
+    }
+
+    // ---- findings: escapes that compiled and ran before this review ----
+
+    @Test
+    void shouldRefuseReadingAnyFileThroughAnEnumsProtectionDomainUrl() {
+        // Before: compiled, and when fired put the content of /etc/hostname into a notification. No listed word
+        // was used: getDeclaringClass -> getProtectionDomain -> getCodeSource -> getLocation -> toURI -> resolve ->
+        // toURL -> openStream (an http: URI goes to the network the same way).
+        List<PlayError> errors = assertRefused(java("pdurl", "actions.notifyHolder(\"Success Manager\", new String("
+                + "EventType.ACCOUNT_CREATED.getDeclaringClass().getProtectionDomain().getCodeSource().getLocation()"
+                + ".toURI().resolve(\"file:///etc/hostname\").toURL().openStream().readAllBytes()));"));
+        assertEquals(6, errors.get(0).line());
+        assertTrue(errors.get(0).message().contains("getDeclaringClass"), errors.toString());
+    }
+
+    @Test
+    void shouldRefuseAClassObjectReachedAsAnMvelProperty() {
+        assertRefused(mvel("mvelcl", "actions.notifyHolder(\"Success Manager\", "
+                + "EventType.ACCOUNT_CREATED.declaringClass.protectionDomain.toString());"));
+    }
+
+    @Test
+    void shouldRefuseTheDroolsHelperOfAJavaThen() {
+        // Before: drools.getRule(), drools.getMatch() (and the rest of the KnowledgeHelper) were open.
+        List<PlayError> errors = assertRefused(java("helper",
+                "actions.notifyHolder(\"Success Manager\", String.valueOf(drools.getRule()) + drools.getMatch());"));
+        assertTrue(errors.get(0).message().contains("internals"), errors.toString());
+    }
+
+    @Test
+    void shouldRefuseDatesUntilThatRunsForHundredsOfBillionsOfDays() {
+        // Before: compiled and hung the firing thread (java.time is allowed, no loop keyword needed).
+        assertRefused(java("dates", "LocalDate.MIN.datesUntil(LocalDate.MAX).forEach(d -> { });"));
+    }
+
+    @Test
+    void shouldRefuseFunctionsThatRecurse() {
+        // Before: compiled; 2^60 calls at most 60 deep never ends and never overflows the stack.
+        List<PlayError> errors = assertRefused(drl("recur", HEAD
+                + "function int f(int n) { return n > 60 ? 0 : f(n + 1) + f(n + 1); }\n"
+                + "rule \"R\"\nwhen\n    $e : AccountEvent( )\nthen\n    f(0);\nend\n"));
+        assertEquals(2, errors.get(0).line());
+        assertEquals(45, errors.get(0).column());
+    }
+
+    @Test
+    void shouldRefuseRepeatThatAllocatesGigabytes() {
+        // Before: compiled; "x".repeat(1 << 30) asks the heap for a gigabyte on every event.
+        assertRefused(java("repeat", "String s = \"x\".repeat(1 << 30);"));
+    }
+
+    @Test
+    void shouldTurnAStackOverflowOfAPlayIntoAFailedFiringNotADeadWorker() {
+        // Before: the StackOverflowError came out of PlayBook.fire unwrapped; PlayWorker catches only
+        // RuntimeException, so the worker thread ended, and the event, left pending, ended the next worker too.
+        PlayBook book = compile(drl("deep", HEAD + "rule \"Deep\"\nwhen\n    $e : AccountEvent( )\nthen\n"
+                + "    Object o = new Object() { public String toString() { return toString(); } }.toString();\nend\n"));
+        assertEquals(List.of(), book.play("deep").orElseThrow().errors());
+        try {
+            PlayFiringException e = assertThrows(PlayFiringException.class, () -> book.fire(created("acme"),
+                    account("acme", Map.of(), Map.of()), Set.of("deep")));
+            assertEquals("deep", e.play());
+            assertEquals("Deep", e.rule());
+        } finally {
+            book.close();
+        }
+    }
+
+    @Test
+    void shouldRefuseActionsTakenInAConditionOfAnInactivePlay() {
+        // Before: an inactive play's eval ran while the active play fired, and its assignment was recorded under
+        // the active play's name (so under that play's team eligibility).
+        PlayFile sleeper = drl("sleeper", HEAD + "rule \"S\"\ndialect \"mvel\"\nwhen\n    $e : AccountEvent( )\n"
+                + "    eval( actions.assign(\"Success Manager\", \"mallory@evil.example\") == null )\nthen\nend\n");
+        List<PlayError> errors = assertRefused(sleeper);
+        assertEquals(6, errors.get(0).line());
+        assertEquals(11, errors.get(0).column());
+    }
+
+    @Test
+    void shouldDropActionsCalledOutsideAThenPart() {
+        // The run-time half of the fix above: a condition that reaches the actions (e.g. through a fact method in
+        // a future fact model) records nothing.
+        io.teamplay.plays.actions.Actions actions = new io.teamplay.plays.actions.Actions();
+        actions.assign("Success Manager", "mallory@evil.example");
+        assertEquals(List.of(), actions.decisions());
+    }
+
+    // ---- open: not fixed here ----
+
+    @Test
+    @Tag("open")
+    void openAStraightLineOfDoublingsAllocatesUnboundedly() {
+        // No loop and no listed word: 34 doublings ask for 16 GB. A word filter cannot bound this; it needs a
+        // limit on what a firing may allocate (or plays run outside the service's JVM).
+        StringBuilder then = new StringBuilder("String s = \"x\";");
+        for (int i = 0; i < 34; i++) {
+            then.append(" s = s + s;");
+        }
+        assertRefused(java("doubling", then.toString()));
+    }
+
+    @Test
+    @Tag("open")
+    void openAConditionThatThrowsInAnInactivePlayFailsEveryEvent() {
+        // Inactive plays are in the KieBase; their conditions run on every event, and an exception there comes out
+        // of fireAllRules, so the active plays' event fails too.
+        PlayBook book = compile(drl("active", HEAD + "rule \"A\"\nwhen\n    $e : AccountEvent( )\nthen\n"
+                + "    actions.notifyHolder(\"Success Manager\", \"hello\");\nend\n"),
+                drl("broken", HEAD + "rule \"B\"\nwhen\n    $e : AccountEvent( accountId.substring(100) == \"x\" )\n"
+                + "then\nend\n"));
+        try {
+            List<PlayDecision> decisions = book.fire(created("acme"), account("acme", Map.of(), Map.of()),
+                    Set.of("active"));
+            assertEquals(1, decisions.size());
+        } finally {
+            book.close();
+        }
+    }
+
+    @Test
+    @Tag("open")
+    // Compiles; fired, it asks for 16 GB (the OutOfMemoryError is now a failed firing, no longer a dead worker).
+    void openAHugeArrayIsAllocated() {
+        assertRefused(java("alloc", "long[] a = new long[Integer.MAX_VALUE - 8];"));
+    }
+
+    // ---- tried and correctly refused (or harmless) ----
+
+    @Test
+    void refusesASoftHyphenInsideSystem() {
+        assertRefused(java("shy", "actions.notifyHolder(\"Success Manager\", Sys\u00ADtem.getProperty(\"user.name\"));"));
+    }
+
+    @Test
+    void refusesCodeHiddenBehindAHashComment() {
+        assertRefused(drl("hash", HEAD + "rule \"R\"\nwhen\n    # \"\n    $e : AccountEvent( accountId != "
+                + "System.getProperty('user.name') ) # \"\nthen\n    actions.notifyHolder(\"Success Manager\", \"x\");\nend\n"));
+    }
+
+    @Test
+    void refusesMvelNullSafeQualifiedNames() {
+        assertRefused(mvel("nullsafe", "actions.notifyHolder(\"Success Manager\", java.?util.?UUID.randomUUID().toString());"));
+    }
+
+    @Test
+    void refusesMvelCallingThePackagePrivateFiringToForgeThePlay() {
+        assertRefused(mvel("forge", "actions.firing(\"other\", \"x\"); actions.assign(\"Success Manager\", \"x@y\");"));
+    }
+
+    @Test
+    void refusesStreamIterateThroughAnInstance() {
+        assertRefused(java("iterate", "\"a\".chars().iterate(0, i -> i + 1).forEach(i -> { });"));
+    }
+
+    @Test
+    void refusesMvelDefRecursion() {
+        assertRefused(mvel("mveldef", "def f(n) { f(n + 1) + f(n + 1) }; f(0);"));
+    }
+
+    @Test
+    void refusesASentenceValueThatClosesTheStringAndCallsSystem() {
+        assertRefused(dslr("dslsmuggle", HEAD + "rule \"R\"\nwhen\n    the account is created\nthen\n"
+                + "    notify the \"Success Manager\" that \"x\"); System.getProperty(\"y\"); (\"\"\nend\n"));
+    }
+
+    @Test
+    void refusesRuntimeThroughAnAnonymousClass() {
+        assertRefused(java("anon", "Object o = new Object() { { Runtime.getRuntime(); } };"));
+    }
+
+    @Test
+    void refusesAStaticNestedDeclaredTypeInitialiser() {
+        assertRefused(drl("declared", HEAD + "declare Sneaky\n    x : String = System.getProperty(\"user.name\")\nend\n"
+                + "rule \"R\"\nwhen\n    $e : AccountEvent( )\nthen\nend\n"));
+    }
+
+    @Test
+    void refusesJavaLangQualifiedThroughAStringConcatenation() {
+        assertRefused(mvel("concat", "x = \"java.lang.\" + \"Runtime\"; java.lang.Package.getPackage(x);"));
+    }
+
+    @Test
+    void mvelTemplatesInStringsAreNotEvaluated() {
+        PlayBook book = compile(mvel("template", "actions.notifyHolder(\"Success Manager\", \"@{1 + 1}\");"));
+        try {
+            assertEquals(List.of(), book.play("template").orElseThrow().errors());
+            List<PlayDecision> decisions = book.fire(created("acme"), account("acme", Map.of(), Map.of()),
+                    Set.of("template"));
+            assertEquals("@{1 + 1}", ((PlayDecision.NotifyHolder) decisions.get(0)).message());
+        } finally {
+            book.close();
+        }
+    }
+}
