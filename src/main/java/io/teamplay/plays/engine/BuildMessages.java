@@ -18,6 +18,8 @@ final class BuildMessages {
             Pattern.compile("Unable to resolve ObjectType '([^']+)'"),
             Pattern.compile("[Ee]rror: unable to resolve[^:]*:\\s*(\\w+)"),
             Pattern.compile("(?:input|alternative at input) '([^']+)'"),
+            Pattern.compile("The literal (\\S+) of type"),
+            Pattern.compile("Syntax error on token \"([^\"]+)\""),
             Pattern.compile("'([\\w$]+)'"));
 
     private static final Pattern STRICT = Pattern.compile(

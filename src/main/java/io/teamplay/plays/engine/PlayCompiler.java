@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -27,6 +29,7 @@ public final class PlayCompiler {
 
     private static final Logger LOG = Logger.getLogger(PlayCompiler.class);
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern FUNCTION_LINE = Pattern.compile("^\\[ function \\w+ \\(line:(\\d+)\\)");
     private static final String ARTIFACT = "playbook-" + UUID.randomUUID();
 
     private final PlayPreparer preparer;
@@ -62,7 +65,8 @@ public final class PlayCompiler {
             PreparedPlay play = preparer.prepare(file);
             prepared.put(file.name(), play);
             List<PlayError> found = new ArrayList<>(play.errors());
-            String owner = packages.putIfAbsent(play.packageName(), file.name());
+            // a refused play claims no package, so it cannot get a valid play refused in its place
+            String owner = found.isEmpty() ? packages.putIfAbsent(play.packageName(), file.name()) : null;
             if (owner != null) {
                 found.add(new PlayError(file.fileName(), 1, 1, "uses the package " + play.packageName()
                         + ", which the play '" + owner + "' uses already; each play needs its own package"));
@@ -161,6 +165,14 @@ public final class PlayCompiler {
                 list.add(error);
             }
         }
+        // a function that does not compile also yields "Error importing" and "The import ... cannot be resolved"
+        // for the class Drools generates for it: only the function's own error says anything to the author
+        errors.values().forEach(list -> {
+            if (list.stream().anyMatch(e -> e.message().startsWith("[ function"))) {
+                list.removeIf(e -> e.message().startsWith("Error importing")
+                        || e.message().matches("The import [\\w.$]+ cannot be resolved"));
+            }
+        });
         return new Build(null, releaseId, errors, unplaced);
     }
 
@@ -168,6 +180,15 @@ public final class PlayCompiler {
         String text = BuildMessages.clean(message.getText());
         int line = Math.max(1, message.getLine());
         int column = message.getColumn();
+        List<String> found = BuildMessages.candidates(message.getText());
+        if (message.getLine() <= 0 && column <= 0) {
+            return play.map().inFile(found, text);
+        }
+        Matcher function = FUNCTION_LINE.matcher(message.getText());
+        if (function.find()) {
+            // "[ function f (line:N): ... ]": N is the function's first line; the error is in its body
+            return play.map().inBlock(Integer.parseInt(function.group(1)), found, text);
+        }
         PreparedPlay.Insertion insertion = play.insertion();
         if (line == insertion.line() && column > insertion.column()) {
             column -= insertion.length();

@@ -64,6 +64,12 @@ final class PlayPreparer {
             errors.addAll(Sandbox.check(map, compiled));
             PackageDescr descr = parse(compiled, map, errors);
             if (descr != null && descr.getName() != null && !descr.getName().isBlank()) {
+                if (!descr.getName().equals(packageName) && descr.getName().startsWith("plays.")) {
+                    // plays.<name> is where the play <name> lives; claiming it would refuse that play instead
+                    errors.add(map.onLine(packageLine(compiled), "package", "puts its rules in the package "
+                            + descr.getName() + ", which is reserved for the play of that name; choose another "
+                            + "package or leave the line out"));
+                }
                 packageName = descr.getName();
             }
             if (descr != null) {
@@ -121,6 +127,11 @@ final class PlayPreparer {
         }
         int[] lines = error.getLines();
         return map.onLine(lines.length > 0 && lines[0] > 0 ? lines[0] : 1, word, message);
+    }
+
+    private static int packageLine(String compiled) {
+        List<Token> tokens = SourceTokens.of(compiled);
+        return tokens.stream().filter(t -> t.is("package")).findFirst().map(Token::line).orElse(1);
     }
 
     private record HeaderSpot(int line, int column, String text) {

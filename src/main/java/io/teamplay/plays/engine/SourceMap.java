@@ -73,6 +73,25 @@ final class SourceMap {
         return onLine(fromLine, null, message);
     }
 
+    /** An error Drools reports without a line (e.g. a constraint spread over several lines): the first candidate in the file. */
+    PlayError inFile(List<String> candidates, String message) {
+        List<SourceTokens.Token> tokens = SourceTokens.of(String.join("\n", compiled));
+        for (String candidate : candidates) {
+            for (SourceTokens.Token token : tokens) {
+                if (token.is(candidate)) {
+                    return at(token.line(), token.column(), candidate, message);
+                }
+            }
+            for (int line = 1; line <= compiled.length; line++) {
+                int column = find(compiledLine(line), candidate);
+                if (column > 0) {
+                    return at(line, column, candidate, message);
+                }
+            }
+        }
+        return onLine(1, null, message);
+    }
+
     private int blockEnd(int fromLine) {
         for (int line = Math.max(1, fromLine) + 1; line <= compiled.length; line++) {
             String text = compiledLine(line).trim();

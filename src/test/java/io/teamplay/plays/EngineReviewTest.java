@@ -1,0 +1,74 @@
+package io.teamplay.plays;
+
+import static io.teamplay.plays.PlayFixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.teamplay.plays.engine.PlayBook;
+import io.teamplay.plays.engine.PlayError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Review of the plays engine: isolation between plays and between events, error positions. */
+class EngineReviewTest {
+
+    private static final String HEAD = "// team: Enterprise\n";
+
+    @Test
+    void aNewPlayCannotTakeAnotherPlaysPackageAndSoTakeItDown() {
+        PlayBook book = compile(
+                drl("aaa", "package plays.zzz;\n" + HEAD + "rule \"A\"\nwhen\n    AccountEvent( )\nthen\nend\n"),
+                drl("zzz", HEAD + "rule \"Z\"\nwhen\n    AccountEvent( )\nthen\n"
+                        + "    actions.notifyHolder(\"Success Manager\", \"z\");\nend\n"));
+        try {
+            // Before: 'zzz' was refused ("uses the package plays.zzz, which the play 'aaa' uses already")
+            assertEquals(List.of(), book.play("zzz").orElseThrow().errors());
+            List<PlayError> errors = book.play("aaa").orElseThrow().errors();
+            assertEquals(1, errors.size(), errors.toString());
+            assertEquals(1, errors.get(0).line());
+            assertTrue(errors.get(0).message().contains("reserved for the play"), errors.toString());
+        } finally {
+            book.close();
+        }
+    }
+
+    @Test
+    void aTimerRuleIsRefused() {
+        // Before: compiled, and one event fired the rule a timing-dependent number of times (3 here), each with
+        // its own notification.
+        List<PlayError> errors = errorsOf(drl("tick", HEAD + "rule \"T\"\ntimer (int: 0s 1ms)\nwhen\n"
+                + "    $e : AccountEvent( )\nthen\n    actions.notifyHolder(\"Success Manager\", $e.getAccountId());\nend\n"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(3, errors.get(0).line());
+        assertEquals(1, errors.get(0).column());
+    }
+
+    @Test
+    void aConstraintErrorOnTheSecondLineOfAPatternHasItsPosition() {
+        // Before: line 1, column 1 (Drools gives no line for it)
+        List<PlayError> errors = errorsOf(drl("e3", HEAD + "rule \"R\"\nwhen\n    $e : AccountEvent(\n"
+                + "        type == EventType.NOPE )\nthen\nend\n"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(5, errors.get(0).line());
+        assertEquals(27, errors.get(0).column());
+    }
+
+    @Test
+    void aSyntaxErrorInAFunctionHasItsPositionAndNoEchoes() {
+        // Before: three errors, at 1:1 ("Error importing"), 2:1 (the real one) and 5:1 ("The import ... F")
+        List<PlayError> errors = errorsOf(drl("e2", HEAD + "function int f(int n) {\n    return n +;\n}\n"
+                + "rule \"R\"\nwhen\n    $e : AccountEvent( )\nthen\nend\n"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(3, errors.get(0).line());
+        assertEquals(14, errors.get(0).column());
+    }
+
+    @Test
+    void aJavaErrorInADslrSentenceHasItsLine() {
+        // Before: line 2 (the rule's header), column 1
+        List<PlayError> errors = errorsOf(dslr("e7", HEAD + "rule \"R\"\nwhen\n    the account is created\nthen\n"
+                + "    create a task \"T\" for the \"Success Manager\" due in 99999999999 days\nend\n"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(6, errors.get(0).line());
+        assertEquals(56, errors.get(0).column());
+    }
+}
