@@ -69,7 +69,8 @@ public class PlayWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error here (one a play threw while its transaction ran) must not end the worker for good
                 LOG.error("Plays worker hiccup; going on", e);
                 sleepQuietly();
             }

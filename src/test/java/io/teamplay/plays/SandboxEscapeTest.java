@@ -121,6 +121,22 @@ class SandboxEscapeTest {
     }
 
     @Test
+    void shouldTurnAnyErrorThrownByAPlayIntoAFailedFiring() {
+        // Before (and after the StackOverflowError fix): 'throw new Error()' (no listed word) came out of
+        // PlayBook.fire unwrapped and ended the worker thread, which only catches RuntimeException.
+        PlayBook book = compile(java("thrower", "if ($e != null) { throw new AssertionError(\"bye\"); }"));
+        assertEquals(List.of(), book.play("thrower").orElseThrow().errors());
+        try {
+            PlayFiringException e = assertThrows(PlayFiringException.class, () -> book.fire(created("acme"),
+                    account("acme", Map.of(), Map.of()), Set.of("thrower")));
+            assertEquals("thrower", e.play());
+            assertEquals("R", e.rule());
+        } finally {
+            book.close();
+        }
+    }
+
+    @Test
     void shouldRefuseActionsTakenInAConditionOfAnInactivePlay() {
         // Before: an inactive play's eval ran while the active play fired, and its assignment was recorded under
         // the active play's name (so under that play's team eligibility).

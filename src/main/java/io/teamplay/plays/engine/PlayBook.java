@@ -112,8 +112,9 @@ public final class PlayBook {
         } catch (ConsequenceException e) {
             Rule rule = e.getMatch().getRule();
             throw new PlayFiringException(playOf(rule), rule.getName(), e.getCause() == null ? e : e.getCause());
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            // Drools passes Errors through unwrapped; left alone they would end the worker thread that fired.
+        } catch (Error e) {
+            // Drools passes Errors through unwrapped (a play can 'throw new AssertionError()', overflow its stack
+            // or exhaust the heap); left alone they would end the worker thread that fired.
             throw new PlayFiringException(tracker.play(), tracker.rule(), e);
         } finally {
             session.removeEventListener(tracker);
