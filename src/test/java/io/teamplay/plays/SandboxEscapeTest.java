@@ -105,10 +105,11 @@ class SandboxEscapeTest {
 
     @Test
     void shouldTurnAStackOverflowOfAPlayIntoAFailedFiringNotADeadWorker() {
-        // Before: the StackOverflowError came out of PlayBook.fire unwrapped; PlayWorker catches only
+        // Before: a StackOverflowError (first seen from a recursive function, now refused; thrown here directly)
+        // came out of PlayBook.fire unwrapped; PlayWorker catches only
         // RuntimeException, so the worker thread ended, and the event, left pending, ended the next worker too.
         PlayBook book = compile(drl("deep", HEAD + "rule \"Deep\"\nwhen\n    $e : AccountEvent( )\nthen\n"
-                + "    Object o = new Object() { public String toString() { return toString(); } }.toString();\nend\n"));
+                + "    if ($e != null) { throw new StackOverflowError(); }\nend\n"));
         assertEquals(List.of(), book.play("deep").orElseThrow().errors());
         try {
             PlayFiringException e = assertThrows(PlayFiringException.class, () -> book.fire(created("acme"),
@@ -118,6 +119,27 @@ class SandboxEscapeTest {
         } finally {
             book.close();
         }
+    }
+
+    @Test
+    void shouldRefuseRecursionThroughAnAnonymousClass() {
+        // Before: compiled and hung (2^60 calls, never deeper than 60), bypassing the function check
+        assertRefused(java("anonrec", "int x = new Object() { int f(int n) { return n > 60 ? 0 : f(n + 1) + f(n + 1); } }"
+                + ".f(0);"));
+    }
+
+    @Test
+    void shouldRefuseRecursionThroughALambda() {
+        // Before: compiled and hung; only java.lang types, no listed word
+        assertRefused(java("lambdarec", "Comparable<Integer>[] c = new Comparable[1];\n"
+                + "    c[0] = n -> n > 60 ? 0 : c[0].compareTo(n + 1) + c[0].compareTo(n + 1);\n    c[0].compareTo(0);"));
+    }
+
+    @Test
+    void shouldRefuseRecursionThroughALocalRecord() {
+        // Before: compiled and hung
+        assertRefused(java("recordrec", "record R(int n) { static int f(int n) { return n > 60 ? 0 : f(n + 1) + f(n + 1); } }\n"
+                + "    R.f(0);"));
     }
 
     @Test

@@ -94,6 +94,7 @@ final class Sandbox {
         List<Token> tokens = SourceTokens.of(compiled);
         checkConditions(map, tokens, errors);
         checkFunctions(map, tokens, errors);
+        checkLocalCode(map, tokens, errors);
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.kind() != Kind.IDENT) {
@@ -189,6 +190,56 @@ final class Sandbox {
                 }
             }
         }
+    }
+
+    /**
+     * Code a then part could declare for itself (anonymous classes, local records, enums and interfaces, lambdas,
+     * method references) can call itself, so it could run forever without a loop keyword: none is allowed.
+     */
+    private static void checkLocalCode(SourceMap map, List<Token> tokens, List<PlayError> errors) {
+        String local = "; a play's then part may not declare code of its own (it could call itself for ever); " + ADVICE;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+            boolean adjacent = next != null && next.line() == token.line() && next.column() == token.column() + 1;
+            if (token.is("-") && adjacent && next.is(">")) {
+                errors.add(map.at(token.line(), token.column(), "->", "uses a lambda (->)" + local));
+            } else if (token.is(":") && adjacent && next.is(":")) {
+                errors.add(map.at(token.line(), token.column(), "::", "uses a method reference (::)" + local));
+                i++;
+            } else if (token.kind() == Kind.IDENT && (token.is("record") || token.is("interface")
+                    || token.is("enum") && (i == 0 || !tokens.get(i - 1).is("declare")))) {
+                errors.add(map.at(token.line(), token.column(), token.text(), "declares a local " + token.text() + local));
+            } else if (token.is("new") && anonymousBody(tokens, i) > 0) {
+                errors.add(map.at(token.line(), token.column(), "new", "declares an anonymous class" + local));
+            }
+        }
+    }
+
+    /** Index of the '{' opening an anonymous class body after 'new Type(...)', or -1. */
+    private static int anonymousBody(List<Token> tokens, int i) {
+        int j = i + 1;
+        int angle = 0;
+        while (j < tokens.size() && (angle > 0 || !tokens.get(j).is("("))) {
+            Token t = tokens.get(j);
+            if (t.is("<")) {
+                angle++;
+            } else if (t.is(">")) {
+                angle--;
+            } else if (angle == 0 && !(t.kind() == Kind.IDENT || t.is("."))) {
+                return -1;
+            }
+            j++;
+        }
+        int depth = 0;
+        for (; j < tokens.size(); j++) {
+            if (tokens.get(j).is("(")) {
+                depth++;
+            } else if (tokens.get(j).is(")") && --depth == 0) {
+                break;
+            }
+        }
+        return j + 1 < tokens.size() && tokens.get(j + 1).is("{") ? j + 1 : -1;
     }
 
     private static String refusal(List<Token> tokens, int i) {
