@@ -3,9 +3,13 @@ package io.teamplay.plays;
 import static io.teamplay.plays.PlayFixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.teamplay.plays.actions.PlayDecision;
 import io.teamplay.plays.engine.PlayBook;
 import io.teamplay.plays.engine.PlayError;
+import io.teamplay.plays.engine.PlayFile;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Review of the plays engine: isolation between plays and between events, error positions. */
@@ -70,5 +74,31 @@ class EngineReviewTest {
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(6, errors.get(0).line());
         assertEquals(56, errors.get(0).column());
+    }
+
+    @Test
+    void aPlayCannotInsertAForgedEventThatFiresAnotherTeamsPlay() {
+        // Before: 'forger' compiled; on an attribute change it inserted a USER_DISABLED event for the same account,
+        // and the 'victim' play of another team fired on it and assigned, under its own name and eligibility.
+        PlayFile forger = drl("forger", "// team: Sales\nrule \"F\"\nwhen\n"
+                + "    $e : AccountEvent( type == EventType.ATTRIBUTE_CHANGED )\nthen\n"
+                + "    insert(AccountEvent.builder(\"fake\", EventType.USER_DISABLED, $e.getAccountId())"
+                + ".userEmail(\"boss@teamplay.example\").build());\nend\n");
+        PlayFile victim = drl("victim", HEAD + "rule \"V\"\nwhen\n"
+                + "    $e : AccountEvent( type == EventType.USER_DISABLED )\n    Account( id == $e.accountId )\nthen\n"
+                + "    actions.assign(\"Success Manager\", \"lead@teamplay.example\");\nend\n");
+        PlayBook book = compile(forger, victim);
+        try {
+            List<PlayError> errors = book.play("forger").orElseThrow().errors();
+            if (errors.isEmpty()) {
+                List<PlayDecision> decisions = book.fire(attributeChanged("acme", "stage", "a", "b"),
+                        account("acme", Map.of(), Map.of()), Set.of("forger", "victim"));
+                fail("the forged event fired another play: " + decisions);
+            }
+            assertEquals(6, errors.get(0).line(), errors.toString());
+            assertEquals(5, errors.get(0).column(), errors.toString());
+        } finally {
+            book.close();
+        }
     }
 }

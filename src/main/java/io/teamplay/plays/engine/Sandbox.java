@@ -61,6 +61,9 @@ final class Sandbox {
                 "getKnowledgeBase", "getEntryPoint", "getEntryPoints", "getChannels", "getGlobals", "setGlobal",
                 "getSessionClock", "halt")
                 .forEach(w -> words.put(w, "the rule engine's internals"));
+        Stream.of("insert", "insertLogical", "update", "modify", "retract", "delete", "entryPoints")
+                .forEach(w -> words.put(w, "changing the facts: other plays would fire on them; plays decide "
+                        + "through the actions only"));
         Stream.of("timer", "duration", "calendars")
                 .forEach(w -> words.put(w, "timers: a play fires once, on its event; time-based plays use the daily "
                         + "trigger"));
