@@ -143,6 +143,14 @@ class SandboxEscapeTest {
     }
 
     @Test
+    void shouldRefuseRegularExpressionsThatBacktrackForEver() {
+        // Before: compiled and hung (2^38 backtracking steps); the same with the DRL 'matches' operator on data
+        assertRefused(java("redos", "boolean b = \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\".matches(\"((a+)+)\\\\2b\");"));
+        assertRefused(drl("redos2", HEAD + "rule \"R\"\nwhen\n    $e : AccountEvent( accountId matches \"((a+)+)\\\\2b\" )\n"
+                + "then\nend\n"));
+    }
+
+    @Test
     void shouldTurnAnyErrorThrownByAPlayIntoAFailedFiring() {
         // Before (and after the StackOverflowError fix): 'throw new Error()' (no listed word) came out of
         // PlayBook.fire unwrapped and ended the worker thread, which only catches RuntimeException.

@@ -64,6 +64,8 @@ final class Sandbox {
         Stream.of("insert", "insertLogical", "update", "modify", "retract", "delete", "entryPoints")
                 .forEach(w -> words.put(w, "changing the facts: other plays would fire on them; plays decide "
                         + "through the actions only"));
+        Stream.of("matches", "replaceAll", "replaceFirst", "split", "Pattern", "Matcher", "Scanner")
+                .forEach(w -> words.put(w, "regular expressions: one can backtrack for ever"));
         Stream.of("timer", "duration", "calendars")
                 .forEach(w -> words.put(w, "timers: a play fires once, on its event; time-based plays use the daily "
                         + "trigger"));
@@ -207,6 +209,9 @@ final class Sandbox {
             boolean adjacent = next != null && next.line() == token.line() && next.column() == token.column() + 1;
             if (token.is("-") && adjacent && next.is(">")) {
                 errors.add(map.at(token.line(), token.column(), "->", "uses a lambda (->)" + local));
+            } else if (token.is("~") && adjacent && next.is("=")) {
+                errors.add(map.at(token.line(), token.column(), "~=", "uses the regular expression operator ~=, "
+                        + "which plays may not use (regular expressions: one can backtrack for ever); " + ADVICE));
             } else if (token.is(":") && adjacent && next.is(":")) {
                 errors.add(map.at(token.line(), token.column(), "::", "uses a method reference (::)" + local));
                 i++;
