@@ -101,4 +101,23 @@ class EngineReviewTest {
             book.close();
         }
     }
+
+    @Test
+    void aDeeplyNestedExpressionIsRefusedNotThrown() {
+        // Before: compiling threw StackOverflowError (from the parser) instead of returning errors; PUT /api/plays
+        // and the rules-directory watcher compile on their own threads.
+        String deep = "(".repeat(20_000) + "1 == 1" + ")".repeat(20_000);
+        PlayFile file = drl("nested", HEAD + "rule \"N\"\nwhen\n    $e : AccountEvent( )\n    eval( " + deep + " )\nthen\nend\n");
+        List<PlayError> errors = assertDoesNotThrow(() -> errorsOf(file));
+        assertFalse(errors.isEmpty());
+        assertEquals(5, errors.get(0).line(), errors.toString());
+    }
+
+    @Test
+    void systemPropertiesCannotBeReadThroughIntegerGetInteger() {
+        List<PlayError> errors = errorsOf(drl("props", HEAD + "rule \"P\"\nwhen\n    $e : AccountEvent( )\nthen\n"
+                + "    actions.notifyHolder(\"Success Manager\", \"\" + Integer.getInteger(\"java.specification.version\"));\nend\n"));
+        // Before: compiled and notified "17"
+        assertFalse(errors.isEmpty(), "compiled: Integer.getInteger, Long.getLong and Boolean.getBoolean read system properties");
+    }
 }

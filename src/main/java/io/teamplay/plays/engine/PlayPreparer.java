@@ -61,8 +61,10 @@ final class PlayPreparer {
         String packageName = "plays." + identifier(file.name());
         Set<String> ruleNames = new LinkedHashSet<>();
         if (errors.stream().noneMatch(e -> e.message().startsWith("cannot understand"))) {
-            errors.addAll(Sandbox.check(map, compiled));
-            PackageDescr descr = parse(compiled, map, errors);
+            List<PlayError> refused = Sandbox.check(map, compiled);
+            errors.addAll(refused);
+            boolean tooDeep = refused.stream().anyMatch(e -> e.message().startsWith("nests brackets"));
+            PackageDescr descr = tooDeep ? null : parse(compiled, map, errors);
             if (descr != null && descr.getName() != null && !descr.getName().isBlank()) {
                 if (!descr.getName().equals(packageName) && descr.getName().startsWith("plays.")) {
                     // plays.<name> is where the play <name> lives; claiming it would refuse that play instead
@@ -108,6 +110,10 @@ final class PlayPreparer {
             descr = parser.parse(false, compiled);
         } catch (DroolsParserException e) {
             errors.add(map.onLine(1, null, "cannot be read: " + e.getMessage()));
+            return null;
+        } catch (StackOverflowError e) {
+            // the sandbox refuses deep nesting first; this is the last line of defence for the compiling thread
+            errors.add(map.onLine(1, null, "cannot be read: it nests too deeply"));
             return null;
         }
         for (DroolsError error : parser.getErrors()) {

@@ -31,12 +31,16 @@ final class Sandbox {
 
     private static final Map<String, String> DENIED = denied();
 
+    /** Deepest nesting of brackets a play may use. */
+    static final int MAX_NESTING = 64;
+
     private Sandbox() {
     }
 
     private static Map<String, String> denied() {
         Map<String, String> words = new java.util.HashMap<>();
         Stream.of("System", "Runtime", "ProcessBuilder", "Process", "ProcessHandle", "exit", "halt", "exec", "getenv",
+                "getInteger", "getLong", "getBoolean",
                 "SecurityManager", "Compiler", "ScriptEngine", "ScriptEngineManager", "ToolProvider", "InitialContext")
                 .forEach(w -> words.put(w, "the running service"));
         Stream.of("Thread", "ThreadGroup", "ThreadLocal", "InheritableThreadLocal", "Executors", "ExecutorService",
@@ -203,8 +207,21 @@ final class Sandbox {
      */
     private static void checkLocalCode(SourceMap map, List<Token> tokens, List<PlayError> errors) {
         String local = "; a play's then part may not declare code of its own (it could call itself for ever); " + ADVICE;
+        int nesting = 0;
+        boolean tooDeep = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
+            if (token.is("(") || token.is("[") || token.is("{")) {
+                nesting++;
+                if (nesting > MAX_NESTING && !tooDeep) {
+                    tooDeep = true;
+                    // Drools' parser and ECJ recurse per level: thousands of levels overflow the compiling thread's stack
+                    errors.add(map.at(token.line(), token.column(), token.text(), "nests brackets more than "
+                            + MAX_NESTING + " deep; split the expression"));
+                }
+            } else if (token.is(")") || token.is("]") || token.is("}")) {
+                nesting--;
+            }
             Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
             boolean adjacent = next != null && next.line() == token.line() && next.column() == token.column() + 1;
             if (token.is("-") && adjacent && next.is(">")) {
