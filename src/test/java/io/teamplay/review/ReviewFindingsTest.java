@@ -1,0 +1,183 @@
+package io.teamplay.review;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.teamplay.TestFixtures.account;
+import static io.teamplay.TestFixtures.asAdmin;
+import static io.teamplay.TestFixtures.assign;
+import static io.teamplay.TestFixtures.unique;
+import static io.teamplay.TestFixtures.user;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ReviewFindingsTest {
+
+    @Test
+    void createRoleWithoutBodyIs400() {
+        asAdmin().post("/api/roles").then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400));
+    }
+
+    @Test
+    void patchRoleWithoutBodyIs400() {
+        asAdmin().patch("/api/roles/{key}", "success_manager").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownTaskStatusFilterIs400() {
+        asAdmin().get("/api/tasks?status=BOGUS").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void nonNumericPageSizeIs400() {
+        asAdmin().get("/api/users?size=abc").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void pageFarBeyondTheEndIsNotA500() {
+        asAdmin().get("/api/users?page=3000000&size=1000").then()
+                .statusCode(anyOf(is(200), is(400)));
+        asAdmin().get("/api/accounts?page=3000000&size=1000").then()
+                .statusCode(anyOf(is(200), is(400)));
+        asAdmin().get("/api/tasks?page=3000000&size=1000").then()
+                .statusCode(anyOf(is(200), is(400)));
+    }
+
+    @Test
+    void nulCharacterInPathIsNotA500() {
+        asAdmin().get("/api/users/a%00b@example.com").then().statusCode(404)
+                .contentType("application/problem+json");
+        asAdmin().get("/api/accounts/a%00b").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void paddedAccountIdInTeamPathAssignsTheAccount() {
+        String id = account();
+        String pat = user("Pat", "PRACTITIONER");
+        asAdmin().body(Map.of("email", pat)).put("/api/accounts/{id}/team/{role}", " " + id, "success_manager")
+                .then().statusCode(anyOf(is(200), is(404)));
+        int putStatus = asAdmin().body(Map.of("email", pat)).put("/api/accounts/{id}/team/{role}", " " + id, "success_manager")
+                .statusCode();
+        if (putStatus == 200) {
+            asAdmin().get("/api/accounts/{id}", id).then().statusCode(200).body("team", hasSize(1))
+                    .body("team[0].email", equalTo(pat));
+        }
+    }
+
+    @Test
+    void taskByRoleAcceptsTheRoleKeyInAnyCase() {
+        String id = account();
+        String pat = user("Pat", "PRACTITIONER");
+        assign(id, "success_manager", pat);
+        asAdmin().body(Map.of("accountId", id, "title", "t", "role", "Success_Manager"))
+                .post("/api/tasks").then().statusCode(201).body("assignee", equalTo(pat))
+                .body("role", equalTo("success_manager"));
+    }
+
+    @Test
+    void wrongJsonTypesAre400ProblemDocuments() {
+        asAdmin().body("{\"email\":\"x-" + unique("a") + "@example.com\",\"name\":\"X\",\"license\":\"BOGUS\"}")
+                .post("/api/users").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("license"));
+        asAdmin().body("{\"email\":{\"a\":1},\"name\":\"X\",\"license\":\"VIEWER\"}")
+                .post("/api/users").then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body("[1,2]").post("/api/users").then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body("{").post("/api/users").then().statusCode(400).contentType("application/problem+json");
+        String id = account();
+        asAdmin().body("{\"email\":[\"a@b.com\"]}").put("/api/accounts/{id}/team/{role}", id, "success_manager")
+                .then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body("{\"attributes\":\"x\"}").patch("/api/accounts/{id}", id)
+                .then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body("{\"policy\":\"NOPE\"}").put("/api/settings/task-ownership-policy")
+                .then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body("{\"displayName\":\"R\",\"editable\":\"maybe\"}").post("/api/roles")
+                .then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body("{\"accountId\":\"" + id + "\",\"title\":\"t\",\"dueDate\":\"tomorrow\"}").post("/api/tasks")
+                .then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body("{\"reassignTo\":5}").post("/api/users/{e}/disable", user("Dis", "VIEWER"))
+                .then().statusCode(anyOf(is(200), is(400)));
+    }
+
+    @Test
+    void concurrentCreationOfTheSameUserAnswers201And409s() throws Exception {
+        String email = unique("twin") + "@example.com";
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Callable<Integer> call = () -> asAdmin()
+                        .body(Map.of("email", email, "name", "Twin", "license", "VIEWER"))
+                        .post("/api/users").statusCode();
+                answers.add(pool.submit(call));
+            }
+            int created = 0;
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertTrue(status == 201 || status == 409, "status " + status);
+                created += status == 201 ? 1 : 0;
+            }
+            assertEquals(1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentCreationOfTheSameAccountAnswers201And409s() throws Exception {
+        String id = unique("acct");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Callable<Integer> call = () -> asAdmin()
+                        .body(Map.of("id", id, "name", "Twin"))
+                        .post("/api/accounts").statusCode();
+                answers.add(pool.submit(call));
+            }
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertTrue(status == 201 || status == 409, "status " + status);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void taskCannotBeGivenToADisabledUser() {
+        String id = account();
+        String gone = user("Gone", "PRACTITIONER");
+        asAdmin().body(Map.of()).post("/api/users/{email}/disable", gone).then().statusCode(200);
+        asAdmin().body(Map.of("accountId", id, "title", "t", "assignee", gone))
+                .post("/api/tasks").then().statusCode(422);
+    }
+
+    @Test
+    void segmentRoleFilterIgnoresKeyCase() {
+        String id = account();
+        String pat = user("Pat", "PRACTITIONER");
+        assign(id, "success_manager", pat);
+        asAdmin().get("/api/accounts?role=Success_Manager&assignee=" + pat.toUpperCase()).then().statusCode(200)
+                .body("total", equalTo(1));
+    }
+}
