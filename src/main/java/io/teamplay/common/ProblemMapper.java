@@ -57,6 +57,11 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return invalidJson(json);
         }
+        if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null) {
+            // A query or path parameter that could not be converted (?size=abc, ?status=BOGUS): malformed input.
+            String message = "A parameter could not be read: " + e.getCause().getMessage();
+            return respond(new Problem("about:blank", "Invalid input", 400, message, List.of()));
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(new Problem("about:blank", title, status, e.getMessage(), List.of()));
