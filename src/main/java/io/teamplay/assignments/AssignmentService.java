@@ -42,7 +42,11 @@ public class AssignmentService {
     @Inject
     Event<AssignmentChanged> changed;
 
-    public AssignmentOutcome change(AssignmentChange change) {
+    public AssignmentOutcome change(AssignmentChange requested) {
+        // the account is looked up (and locked) by its trimmed id: the seat must be written under the same id
+        AssignmentChange change = requested.accountId() == null ? requested
+                : new AssignmentChange(requested.accountId().trim(), requested.role(), requested.assignee(),
+                requested.path(), requested.actor(), requested.play());
         RoleView role = roles.find(change.role())
                 .orElseThrow(() -> ProblemException.notFound("No account role with key " + change.role()));
         accounts.lock(change.accountId());
