@@ -44,7 +44,16 @@ public class UserService {
         user.status = UserStatus.ACTIVE;
         user.createdAt = Instant.now();
         user.teams = cleanTeams(request.teams());
-        user.persist();
+        try {
+            user.persistAndFlush();
+        } catch (jakarta.persistence.PersistenceException race) {
+            if (race instanceof org.hibernate.exception.ConstraintViolationException
+                    || race.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                // a concurrent request created the same email between the check above and this insert
+                throw ProblemException.conflict("A user with email " + email + " already exists");
+            }
+            throw race;
+        }
         created.fire(new UserCreated(email, name));
         LOG.infof("User created: %s (%s, %s)", email, user.license, user.permission);
         return user.view();
