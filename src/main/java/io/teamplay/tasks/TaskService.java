@@ -45,7 +45,7 @@ public class TaskService {
         Task task = new Task();
         task.accountId = request.accountId().trim();
         task.title = request.title().trim();
-        task.role = request.role() == null || request.role().isBlank() ? null : request.role().trim();
+        task.role = request.role() == null || request.role().isBlank() ? null : request.role().trim().toLowerCase(java.util.Locale.ROOT);
         task.assignee = assigneeOf(request, task);
         task.source = request.source() == null ? TaskSource.MANUAL : request.source();
         task.status = TaskStatus.OPEN;
