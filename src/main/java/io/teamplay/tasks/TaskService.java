@@ -144,8 +144,12 @@ public class TaskService {
     private String assigneeOf(NewTask request, Task task) {
         if (request.assignee() != null && !request.assignee().isBlank()) {
             String email = Emails.require("assignee", request.assignee());
-            if (users.find(email).isEmpty()) {
+            var user = users.find(email);
+            if (user.isEmpty()) {
                 throw ProblemException.refused("assignee", "No user with email " + email);
+            }
+            if (!user.get().isActive()) {
+                throw ProblemException.refused("assignee", email + " is disabled: a disabled user owns no open tasks");
             }
             return email;
         }
