@@ -69,6 +69,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && violation.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+                // a concurrent request wrote the same key first (the checks before the insert could not see it)
+                LOG.infof("Unique constraint %s refused a write: answered 409", violation.getConstraintName());
+                return respond(new Problem("about:blank", "Conflict", 409,
+                        "A concurrent request changed the same data first; reload and retry", List.of()));
+            }
+        }
         LOG.error("Unexpected error", e);
         return respond(new Problem("about:blank", "Internal error", 500, "An unexpected error occurred; see the service log", List.of()));
     }
