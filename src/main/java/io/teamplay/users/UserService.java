@@ -87,6 +87,20 @@ public class UserService {
         return user.view();
     }
 
+    /**
+     * Locks the user's row until the caller's transaction ends and answers their status as committed now (empty when
+     * no user has this email). Disabling takes it exclusively, a team change naming the user shared: so a user being
+     * disabled is never given a seat the disable did not see.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UserStatus> lockStatus(String email, boolean exclusive) {
+        List<?> rows = User.getEntityManager()
+                .createNativeQuery("select status from app_user where email = :email for " + (exclusive ? "update" : "share"))
+                .setParameter("email", Emails.normalise(email))
+                .getResultList();
+        return rows.stream().findFirst().map(status -> UserStatus.valueOf(status.toString()));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserView get(String email) {
         return require(email).view();

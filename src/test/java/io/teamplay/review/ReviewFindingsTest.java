@@ -180,4 +180,32 @@ class ReviewFindingsTest {
         asAdmin().get("/api/accounts?role=Success_Manager&assignee=" + pat.toUpperCase()).then().statusCode(200)
                 .body("total", equalTo(1));
     }
+
+    @Test
+    void aUserBeingDisabledCannotBeGivenASeatMeanwhile() throws Exception {
+        String ann = user("Ann", "PRACTITIONER");
+        String bob = user("Bob", "PRACTITIONER");
+        for (int i = 0; i < 120; i++) {
+            assign(account(), "success_manager", ann);
+        }
+        String late = account();
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<Integer> disabling = pool.submit(() -> asAdmin().body(Map.of("reassignTo", bob))
+                    .post("/api/users/{email}/disable", ann).statusCode());
+            int assigned = 0;
+            long until = System.currentTimeMillis() + 20_000;
+            while (!disabling.isDone() && System.currentTimeMillis() < until) {
+                int status = asAdmin().body(Map.of("email", ann)).put("/api/accounts/{id}/team/{role}", late, "sales_manager")
+                        .statusCode();
+                assigned += status == 200 ? 1 : 0;
+                Thread.sleep(20);
+            }
+            assertEquals(200, disabling.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        asAdmin().get("/api/users/{email}", ann).then().body("status", equalTo("DISABLED"));
+        asAdmin().get("/api/accounts?assignee=" + ann).then().statusCode(200).body("total", equalTo(0));
+    }
 }
