@@ -144,11 +144,12 @@ public class TaskService {
     private String assigneeOf(NewTask request, Task task) {
         if (request.assignee() != null && !request.assignee().isBlank()) {
             String email = Emails.require("assignee", request.assignee());
-            var user = users.find(email);
-            if (user.isEmpty()) {
+            // shared lock on the user: a disable running now either sees this task or makes this refusal
+            var status = users.lockStatus(email, false);
+            if (status.isEmpty()) {
                 throw ProblemException.refused("assignee", "No user with email " + email);
             }
-            if (!user.get().isActive()) {
+            if (status.get() != io.teamplay.users.UserStatus.ACTIVE) {
                 throw ProblemException.refused("assignee", email + " is disabled: a disabled user owns no open tasks");
             }
             return email;

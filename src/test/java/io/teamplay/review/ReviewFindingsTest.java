@@ -208,4 +208,28 @@ class ReviewFindingsTest {
         asAdmin().get("/api/users/{email}", ann).then().body("status", equalTo("DISABLED"));
         asAdmin().get("/api/accounts?assignee=" + ann).then().statusCode(200).body("total", equalTo(0));
     }
+
+    @Test
+    void aUserBeingDisabledCannotBeGivenATaskMeanwhile() throws Exception {
+        String ann = user("Ann", "PRACTITIONER");
+        String bob = user("Bob", "PRACTITIONER");
+        for (int i = 0; i < 120; i++) {
+            assign(account(), "success_manager", ann);
+        }
+        String late = account();
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<Integer> disabling = pool.submit(() -> asAdmin().body(Map.of("reassignTo", bob))
+                    .post("/api/users/{email}/disable", ann).statusCode());
+            long until = System.currentTimeMillis() + 20_000;
+            while (!disabling.isDone() && System.currentTimeMillis() < until) {
+                asAdmin().body(Map.of("accountId", late, "title", "late", "assignee", ann)).post("/api/tasks");
+                Thread.sleep(20);
+            }
+            assertEquals(200, disabling.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        asAdmin().get("/api/tasks?assignee=" + ann + "&status=OPEN").then().statusCode(200).body("total", equalTo(0));
+    }
 }
