@@ -77,6 +77,12 @@ public class ProblemMapper {
                 return respond(new Problem("about:blank", "Conflict", 409,
                         "A concurrent request changed the same data first; reload and retry", List.of()));
             }
+            if (cause instanceof org.hibernate.exception.DataException data) {
+                // a value the database cannot store (longer than its column, or holding a NUL character)
+                LOG.infof("The database refused a value (SQL state %s): answered 400", data.getSQLState());
+                return respond(new Problem("about:blank", "Invalid input", 400,
+                        "A value is too long or holds characters that cannot be stored", List.of()));
+            }
         }
         LOG.error("Unexpected error", e);
         return respond(new Problem("about:blank", "Internal error", 500, "An unexpected error occurred; see the service log", List.of()));

@@ -232,4 +232,24 @@ class ReviewFindingsTest {
         }
         asAdmin().get("/api/tasks?assignee=" + ann + "&status=OPEN").then().statusCode(200).body("total", equalTo(0));
     }
+
+    @Test
+    void overlongOrNulTextIs400NotA500() {
+        String longName = "N".repeat(300);
+        asAdmin().body(Map.of("email", unique("long") + "@example.com", "name", longName, "license", "VIEWER"))
+                .post("/api/users").then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body(Map.of("email", unique("team") + "@example.com", "name", "T", "license", "VIEWER",
+                        "teams", List.of("t".repeat(300))))
+                .post("/api/users").then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body(Map.of("id", unique("acct"), "name", "A".repeat(600)))
+                .post("/api/accounts").then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body(Map.of("id", unique("acct"), "name", "nul\u0000byte"))
+                .post("/api/accounts").then().statusCode(400).contentType("application/problem+json");
+        String id = account();
+        String pat = user("Pat", "PRACTITIONER");
+        asAdmin().body(Map.of("accountId", id, "title", "T".repeat(1200), "assignee", pat))
+                .post("/api/tasks").then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body(Map.of("displayName", "Long Desc " + unique("r").replace("-", ""), "description", "d".repeat(1200)))
+                .post("/api/roles").then().statusCode(400).contentType("application/problem+json");
+    }
 }
