@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
+@io.quarkus.test.common.QuarkusTestResource(io.teamplay.plays.PlaysRulesDirectory.class)
 class ReviewFindingsTest {
 
     @Test
@@ -251,5 +252,43 @@ class ReviewFindingsTest {
                 .post("/api/tasks").then().statusCode(400).contentType("application/problem+json");
         asAdmin().body(Map.of("displayName", "Long Desc " + unique("r").replace("-", ""), "description", "d".repeat(1200)))
                 .post("/api/roles").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPlayCreatingATaskForADisabledHolderRecordsAFailedRun() throws Exception {
+        String team = unique("Team");
+        String gone = user("Gone Holder", "PRACTITIONER", team);
+        asAdmin().body(Map.of()).post("/api/users/{email}/disable", gone).then().statusCode(200);
+        String id = account();
+        io.restassured.RestAssured.given().auth().oauth2("test-admin-token").contentType("text/csv")
+                .body("account_id,success_manager___tid\n" + id + "," + gone + "\n")
+                .post("/api/imports/accounts").then().statusCode(200).body("errors", hasSize(0));
+        String attribute = "rv_" + unique("a").replace('-', '_');
+        String play = "review-" + attribute;
+        String source = "// team: " + team + "\n// description: test play\nexpander plays.dsl\n\nrule \"test rule\"\nwhen\n    "
+                + "the " + attribute + " changes to \"yes\"" + "\nthen\n    "
+                + "create a task \"Follow up\" for the \"Success Manager\" due in 2 days" + "\nend\n";
+        io.restassured.RestAssured.given().auth().oauth2("test-admin-token").contentType("text/plain").body(source)
+                .put("/api/plays/{name}", play).then().statusCode(201);
+        asAdmin().post("/api/plays/{name}/activate", play).then().statusCode(200);
+        try {
+            asAdmin().body(Map.of("id", "ext-" + attribute, "type", "ATTRIBUTE_CHANGED", "accountId", id,
+                    "attribute", attribute, "oldValue", "no", "newValue", "yes")).post("/api/events").then().statusCode(202);
+            String status = null;
+            long until = System.currentTimeMillis() + 15_000;
+            while (System.currentTimeMillis() < until) {
+                status = asAdmin().get("/api/events/{id}", "ext-" + attribute).then().extract().path("event.status");
+                if ("DONE".equals(status) || "FAILED".equals(status)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals("DONE", status);
+            asAdmin().get("/api/plays/{name}/runs", play).then().statusCode(200)
+                    .body("[0].outcome", equalTo("FAILED")).body("[0].reason", containsString("disabled"));
+            asAdmin().get("/api/tasks?accountId=" + id).then().body("total", equalTo(0));
+        } finally {
+            asAdmin().post("/api/plays/{name}/deactivate", play);
+        }
     }
 }
