@@ -77,6 +77,12 @@ public class ProblemMapper {
                 return respond(new Problem("about:blank", "Conflict", 409,
                         "A concurrent request changed the same data first; reload and retry", List.of()));
             }
+            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                // deadlock or serialization failure with a concurrent change (e.g. two users disabled into each other)
+                LOG.infof("Concurrent change aborted (SQL state %s): answered 409", sql.getSQLState());
+                return respond(new Problem("about:blank", "Conflict", 409,
+                        "A concurrent change got in the way; nothing was written, retry", List.of()));
+            }
             if (cause instanceof org.hibernate.exception.DataException data) {
                 // a value the database cannot store (longer than its column, or holding a NUL character)
                 LOG.infof("The database refused a value (SQL state %s): answered 400", data.getSQLState());

@@ -291,4 +291,32 @@ class ReviewFindingsTest {
             asAdmin().post("/api/plays/{name}/deactivate", play);
         }
     }
+
+    @Test
+    void disablingTwoUsersIntoEachOtherConcurrentlyLeavesNoDisabledOwnerAndNo500() throws Exception {
+        String ann = user("Ann", "PRACTITIONER");
+        String bob = user("Bob", "PRACTITIONER");
+        for (int i = 0; i < 40; i++) {
+            assign(account(), "success_manager", ann);
+            assign(account(), "success_manager", bob);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> one = pool.submit(() -> asAdmin().body(Map.of("reassignTo", bob))
+                    .post("/api/users/{email}/disable", ann).statusCode());
+            Future<Integer> two = pool.submit(() -> asAdmin().body(Map.of("reassignTo", ann))
+                    .post("/api/users/{email}/disable", bob).statusCode());
+            int first = one.get();
+            int second = two.get();
+            assertTrue(first < 500 && second < 500, first + " / " + second);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String email : List.of(ann, bob)) {
+            String status = asAdmin().get("/api/users/{email}", email).then().extract().path("status");
+            if ("DISABLED".equals(status)) {
+                asAdmin().get("/api/accounts?assignee=" + email).then().body("total", equalTo(0));
+            }
+        }
+    }
 }
