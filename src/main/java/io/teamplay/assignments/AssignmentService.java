@@ -7,6 +7,8 @@ import io.teamplay.roles.RoleView;
 import io.teamplay.tasks.Handover;
 import io.teamplay.tasks.TaskService;
 import io.teamplay.tasks.TaskView;
+import io.teamplay.users.UserService;
+import io.teamplay.users.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -40,21 +42,35 @@ public class AssignmentService {
     @Inject
     AssigneeResolver resolver;
     @Inject
+    UserService users;
+    @Inject
     Event<AssignmentChanged> changed;
 
-    public AssignmentOutcome change(AssignmentChange change) {
+    public AssignmentOutcome change(AssignmentChange requested) {
+        // the account is looked up (and locked) by its trimmed id: the seat must be written under the same id
+        AssignmentChange change = requested.accountId() == null ? requested
+                : new AssignmentChange(requested.accountId().trim(), requested.role(), requested.assignee(),
+                requested.path(), requested.actor(), requested.play());
         RoleView role = roles.find(change.role())
                 .orElseThrow(() -> ProblemException.notFound("No account role with key " + change.role()));
+        AssigneeResolver.Resolved who = change.clears() ? null : resolver.resolve(change.assignee());
+        // before the account lock, in the order disabling takes them: user, then accounts
+        boolean disabledMeanwhile = who != null && who.user().isPresent()
+                && users.lockStatus(who.email(), false).filter(status -> status == UserStatus.DISABLED).isPresent();
         accounts.lock(change.accountId());
         Optional<Assignment> current = Assignment.of(change.accountId(), role.key());
-        return change.clears() ? clear(change, role, current) : assign(change, role, current);
+        return change.clears() ? clear(change, role, current) : assign(change, role, current, who, disabledMeanwhile);
     }
 
-    private AssignmentOutcome assign(AssignmentChange change, RoleView role, Optional<Assignment> current) {
-        AssigneeResolver.Resolved who = resolver.resolve(change.assignee());
+    private AssignmentOutcome assign(AssignmentChange change, RoleView role, Optional<Assignment> current,
+                                     AssigneeResolver.Resolved who, boolean disabledMeanwhile) {
         change.path().eligibility.refusal(role, who.email(), who.user(), change.play()).ifPresent(reason -> {
             throw ProblemException.refused("email", "Cannot assign " + who.email() + " as " + role.key() + ": " + reason);
         });
+        if (disabledMeanwhile && change.path().eligibility != Eligibility.INTEGRATION) {
+            throw ProblemException.refused("email", "Cannot assign " + who.email() + " as " + role.key() + ": "
+                    + who.email() + " was disabled meanwhile");
+        }
         String from = current.map(a -> a.email).orElse(null);
         if (who.email().equals(from)) {
             return new AssignmentOutcome(change.accountId(), role.key(), from, from, current.get().name, false, List.of());

@@ -44,6 +44,7 @@ public class UserOffboarding {
 
     @Transactional
     public Result disable(String email, String reassignTo, String actor) {
+        users.lockStatus(email, true);
         UserView user = users.get(email);
         List<Seat> seats = assignments.seatsHeldBy(user.email());
         long openTasks = tasks.countOpenOf(user.email());

@@ -30,6 +30,9 @@ public class PageRequest {
         if (size < 1 || size > MAX_SIZE) {
             throw ProblemException.badRequest("size", "size must be between 1 and " + MAX_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ProblemException.badRequest("page", "page * size must stay below " + Integer.MAX_VALUE);
+        }
         return this;
     }
 

@@ -102,6 +102,9 @@ class DecisionApplier {
 
     private void createTask(PlayRun run, RunContext context, CreateTask task) {
         String holder = holder(run, context);
+        if (users.find(holder).filter(u -> !u.isActive()).isPresent()) {
+            throw new Refused(holder + ", who holds " + run.role + ", is disabled: tasks are not given to disabled users");
+        }
         TaskView created = tasks.create(new NewTask(context.accountId(), task.title(), holder, run.role,
                 TaskSource.PLAY, context.date().plusDays(task.dueInDays())));
         run.after = holder;

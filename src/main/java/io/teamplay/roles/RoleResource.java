@@ -1,5 +1,6 @@
 package io.teamplay.roles;
 
+import io.teamplay.common.Bodies;
 import io.teamplay.security.Actor;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -33,14 +34,14 @@ public class RoleResource {
     @POST
     public Response create(RoleRequest request) {
         actor.requireRoleAndPolicyAdmin();
-        return Response.status(Response.Status.CREATED).entity(roles.create(request)).build();
+        return Response.status(Response.Status.CREATED).entity(roles.create(Bodies.require(request))).build();
     }
 
     @PATCH
     @Path("{key}")
     public RoleView update(String key, RoleRequest request) {
         actor.requireRoleAndPolicyAdmin();
-        return roles.update(key, request);
+        return roles.update(key, Bodies.require(request));
     }
 
     @DELETE

@@ -11,7 +11,7 @@ import java.util.Map;
 public record SegmentFilter(String role, String assignee, Map<String, String> attributes) {
 
     public SegmentFilter {
-        role = role == null || role.isBlank() ? null : role.trim();
+        role = role == null || role.isBlank() ? null : role.trim().toLowerCase(java.util.Locale.ROOT);
         assignee = assignee == null || assignee.isBlank() ? null : Emails.normalise(assignee);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }

@@ -45,7 +45,7 @@ public class TaskService {
         Task task = new Task();
         task.accountId = request.accountId().trim();
         task.title = request.title().trim();
-        task.role = request.role() == null || request.role().isBlank() ? null : request.role().trim();
+        task.role = request.role() == null || request.role().isBlank() ? null : request.role().trim().toLowerCase(java.util.Locale.ROOT);
         task.assignee = assigneeOf(request, task);
         task.source = request.source() == null ? TaskSource.MANUAL : request.source();
         task.status = TaskStatus.OPEN;
@@ -144,8 +144,13 @@ public class TaskService {
     private String assigneeOf(NewTask request, Task task) {
         if (request.assignee() != null && !request.assignee().isBlank()) {
             String email = Emails.require("assignee", request.assignee());
-            if (users.find(email).isEmpty()) {
+            // shared lock on the user: a disable running now either sees this task or makes this refusal
+            var status = users.lockStatus(email, false);
+            if (status.isEmpty()) {
                 throw ProblemException.refused("assignee", "No user with email " + email);
+            }
+            if (status.get() != io.teamplay.users.UserStatus.ACTIVE) {
+                throw ProblemException.refused("assignee", email + " is disabled: a disabled user owns no open tasks");
             }
             return email;
         }

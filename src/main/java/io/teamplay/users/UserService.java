@@ -44,7 +44,16 @@ public class UserService {
         user.status = UserStatus.ACTIVE;
         user.createdAt = Instant.now();
         user.teams = cleanTeams(request.teams());
-        user.persist();
+        try {
+            user.persistAndFlush();
+        } catch (jakarta.persistence.PersistenceException race) {
+            if (race instanceof org.hibernate.exception.ConstraintViolationException
+                    || race.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                // a concurrent request created the same email between the check above and this insert
+                throw ProblemException.conflict("A user with email " + email + " already exists");
+            }
+            throw race;
+        }
         created.fire(new UserCreated(email, name));
         LOG.infof("User created: %s (%s, %s)", email, user.license, user.permission);
         return user.view();
@@ -76,6 +85,20 @@ public class UserService {
         user.status = UserStatus.DISABLED;
         LOG.infof("User disabled: %s", user.email);
         return user.view();
+    }
+
+    /**
+     * Locks the user's row until the caller's transaction ends and answers their status as committed now (empty when
+     * no user has this email). Disabling takes it exclusively, a team change naming the user shared: so a user being
+     * disabled is never given a seat the disable did not see.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UserStatus> lockStatus(String email, boolean exclusive) {
+        List<?> rows = User.getEntityManager()
+                .createNativeQuery("select status from app_user where email = :email for " + (exclusive ? "update" : "share"))
+                .setParameter("email", Emails.normalise(email))
+                .getResultList();
+        return rows.stream().findFirst().map(status -> UserStatus.valueOf(status.toString()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
