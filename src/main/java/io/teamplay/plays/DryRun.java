@@ -25,11 +25,11 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Fires one play (active or not) on an account and an optional event, and answers what it would change: roles (with
- * the tasks the current policy would move), tasks, notifications, or why an action would fail. Writes nothing.
+ * Fires one play (active or not, compiled on its own: see {@link PlayLibrary#dryFire}) on an account and an optional
+ * event, and answers what it would change: roles (with the tasks the current policy would move), tasks,
+ * notifications, or why an action would fail. Writes nothing.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,7 +65,7 @@ public class DryRun {
         AccountEvent event = event(account.getId(), given);
         List<PlayDecision> decisions;
         try {
-            decisions = library.engine().fire(event, account, Set.of(name));
+            decisions = library.dryFire(play, event, account);
         } catch (PlayFiringException e) {
             throw ProblemException.refused("play", e.getMessage());
         }

@@ -4,12 +4,15 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.teamplay.common.Problem;
 import io.teamplay.common.ProblemException;
+import io.teamplay.plays.actions.PlayDecision;
 import io.teamplay.plays.engine.PlayBook;
 import io.teamplay.plays.engine.PlayCompiler;
 import io.teamplay.plays.engine.PlayEngine;
 import io.teamplay.plays.engine.PlayError;
 import io.teamplay.plays.engine.PlayFile;
 import io.teamplay.plays.engine.PlayStatus;
+import io.teamplay.plays.facts.Account;
+import io.teamplay.plays.facts.AccountEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,18 +24,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The play files of the rules directory and the play book compiled from them. A file changed there (by an editor or
- * by {@link #put}) is recompiled and the book swapped atomically; a file that does not compile is reported and left
- * out, and the others keep running.
+ * The play files of the rules directory and the play book compiled from them. Every file is checked and reported
+ * (OK or ERROR), active or not, but only the active plays are in the book's KieBase. A file changed there (by an
+ * editor or by {@link #put}) or a change of the active plays (here by {@link #activationChanged}, or by another
+ * instance, seen by {@link #scan}) recompiles and swaps the book atomically; a file that does not compile is reported
+ * and left out, and the others keep running.
  */
 @ApplicationScoped
 public class PlayLibrary {
@@ -42,9 +49,17 @@ public class PlayLibrary {
 
     @Inject
     PlaysConfig config;
+    @Inject
+    PlayActivations activations;
+
+    /** A play compiled on its own for dry runs (an inactive play is not in the book), kept while its source holds. */
+    private record Trial(PlayCompiler compiler, String source, PlayBook book) {
+    }
 
     private final PlayEngine engine = new PlayEngine();
+    private final Map<String, Trial> trials = new HashMap<>();
     private volatile PlayCompiler compiler;
+    private String dslText;
     private volatile Map<String, String> fingerprint = Map.of();
     private volatile boolean ready;
 
@@ -77,21 +92,54 @@ public class PlayLibrary {
         return book().play(name);
     }
 
-    /** Looks at the rules directory and recompiles when a file was added, changed or removed. */
+    /**
+     * Looks at the rules directory and recompiles when a file was added, changed or removed, or when the active plays
+     * (in the database, shared by every instance) are not the ones the book in force was built for.
+     */
     @Scheduled(every = "{teamplay.plays.scan-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
         Map<String, String> now = fingerprint();
         if (!now.equals(fingerprint)) {
             LOG.infof("Rules directory %s changed: recompiling", dir().toAbsolutePath());
-            reload();
+            reload(true);
+            return;
+        }
+        Set<String> active;
+        try {
+            active = activations.active();
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot read the active plays (%s): the play book in force stays", e.getMessage());
+            return;
+        }
+        if (!ready || !active.equals(book().builtFor())) {
+            LOG.infof("The active plays changed (now %s): recompiling", active);
+            reload(false);
         }
     }
 
-    /** Compiles every play file of the rules directory and puts the result in force. */
-    public synchronized void reload() {
+    /** Rebuilds the book for the active plays now in the database; called once an activation was committed. */
+    public void activationChanged() {
+        reload(false);
+    }
+
+    /**
+     * Compiles every play file of the rules directory and puts the result in force: every file is checked, the
+     * active ones (read from the database now) make the KieBase. When the active plays cannot be read, the book in
+     * force stays (and, at start, events wait) until a later scan can.
+     */
+    public void reload() {
+        reload(true);
+    }
+
+    /** @param always false to skip the compile when neither the files nor the active plays differ from the book's */
+    private synchronized void reload(boolean always) {
         Map<String, String> seen = fingerprint();
         try {
-            compiler = new PlayCompiler(dsl());
+            String text = dsl();
+            if (compiler == null || !text.equals(dslText)) {
+                compiler = new PlayCompiler(text);
+                dslText = text;
+            }
         } catch (RuntimeException e) {
             LOG.errorf("The plays DSL %s does not load (%s): %s", dir().resolve(DSL_FILE), e.getMessage(),
                     compiler == null ? "no sentence is known until it is fixed" : "the previous DSL stays in force");
@@ -99,11 +147,73 @@ public class PlayLibrary {
                 compiler = new PlayCompiler("");
             }
         }
-        engine.swap(compiler.compile(files(null)));
+        Set<String> active;
+        try {
+            active = activations.active();
+        } catch (RuntimeException e) {
+            LOG.errorf("Cannot read the active plays (%s): the play book in force stays until a scan can", e.getMessage());
+            return;
+        }
+        if (!always && ready && seen.equals(fingerprint) && active.equals(book().builtFor())) {
+            return;
+        }
+        engine.swap(compiler.compile(files(null), active));
         fingerprint = seen;
         ready = true;
+        pruneTrials();
         book().plays().stream().filter(p -> !p.ok()).forEach(p -> LOG.warnf("Play %s does not compile: %s",
                 p.name(), p.errors()));
+    }
+
+    /**
+     * Fires one play alone, active or not, on an event and its account, and answers what it decided; writes nothing.
+     * The play is compiled on its own (once per source), so neither the other plays nor the book in force take part.
+     */
+    public List<PlayDecision> dryFire(PlayStatus play, AccountEvent event, Account account) {
+        while (true) {
+            Optional<List<PlayDecision>> decisions = trial(play).tryFire(event, account, Set.of(play.name()));
+            if (decisions.isPresent()) {
+                return decisions.get();
+            }
+        }
+    }
+
+    private PlayBook trial(PlayStatus play) {
+        synchronized (trials) {
+            PlayCompiler now = compiler;
+            Trial trial = trials.get(play.name());
+            if (trial != null && trial.compiler() == now && trial.source().equals(play.source())) {
+                return trial.book();
+            }
+            if (trial != null) {
+                trials.remove(play.name()).book().close();
+            }
+            PlayFile file = PlayFile.of(play.fileName(), play.source());
+            PlayBook book = now.compile(List.of(file), Set.of(file.name()));
+            PlayStatus alone = book.play(file.name()).orElseThrow();
+            if (!alone.ok()) {
+                book.close();
+                throw ProblemException.refused("play", "The play " + play.name() + " does not compile: "
+                        + alone.errors().get(0));
+            }
+            trials.put(play.name(), new Trial(now, play.source(), book));
+            return book;
+        }
+    }
+
+    /** Lets go of the dry-run compilations whose play is gone or changed. */
+    private void pruneTrials() {
+        synchronized (trials) {
+            trials.entrySet().removeIf(e -> {
+                Optional<PlayStatus> play = play(e.getKey());
+                boolean stale = e.getValue().compiler() != compiler || play.isEmpty()
+                        || !play.get().source().equals(e.getValue().source());
+                if (stale) {
+                    e.getValue().book().close();
+                }
+                return stale;
+            });
+        }
     }
 
     /**
@@ -116,7 +226,7 @@ public class PlayLibrary {
         Optional<PlayStatus> existing = play(file.name());
         List<PlayFile> files = files(file.name());
         files.add(file);
-        PlayBook candidate = compiler.compile(files);
+        PlayBook candidate = compiler.compile(files, activations.active());
         PlayStatus status = candidate.play(file.name()).orElseThrow();
         if (!status.ok()) {
             candidate.close();
@@ -134,6 +244,7 @@ public class PlayLibrary {
         }
         engine.swap(candidate);
         fingerprint = fingerprint();
+        pruneTrials();
         LOG.infof("Play %s written to %s and in force", file.name(), fileName);
         return existing.isEmpty();
     }

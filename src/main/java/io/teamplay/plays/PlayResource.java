@@ -92,6 +92,8 @@ public class PlayResource {
                     + play.errors().get(0));
         }
         activations.set(name, active, actor.id());
+        // committed above: the book is rebuilt with the active plays only (other instances follow on their scan)
+        library.activationChanged();
         return PlayView.of(play, active, false);
     }
 

@@ -106,6 +106,60 @@ class PlayCompilerTest {
     }
 
     @Test
+    void shouldCheckEveryPlayButBuildOnlyTheActiveOnes() {
+        PlayBook book = COMPILER.compile(java.util.List.of(drl("on", """
+                // team: Enterprise
+                rule "On"
+                when
+                    AccountEvent( )
+                then
+                    actions.clear("Success Manager");
+                end
+                """), drl("off", """
+                // team: Enterprise
+                rule "Off"
+                when
+                    AccountEvent( )
+                then
+                    actions.clear("Success Manager");
+                end
+                """), drl("offbroken", """
+                // team: Enterprise
+                rule "Off broken"
+                when
+                    AccountEvent( )
+                then
+                    actions.nope();
+                end
+                """)), java.util.Set.of("on", "offbroken"));
+        try {
+            assertEquals(PlayStatus.Status.OK, book.play("on").orElseThrow().status());
+            assertEquals(PlayStatus.Status.OK, book.play("off").orElseThrow().status());
+            PlayStatus broken = book.play("offbroken").orElseThrow();
+            assertEquals(PlayStatus.Status.ERROR, broken.status());
+            assertEquals(6, broken.errors().get(0).line(), broken.errors().toString());
+            assertEquals(java.util.Set.of("on"), book.runnable());
+            assertEquals(java.util.Set.of("on", "offbroken"), book.builtFor());
+            assertEquals(1, book.fire(created("a1"), account("a1", java.util.Map.of(), java.util.Map.of()),
+                    java.util.Set.of("on", "off", "offbroken")).size());
+        } finally {
+            book.close();
+        }
+        PlayBook inactive = COMPILER.compile(java.util.List.of(drl("offbroken", """
+                // team: Enterprise
+                rule "Off broken"
+                when
+                    AccountEvent( )
+                then
+                    actions.nope();
+                end
+                """)), java.util.Set.of());
+        assertEquals(PlayStatus.Status.ERROR, inactive.play("offbroken").orElseThrow().status());
+        assertEquals(java.util.Set.of(), inactive.runnable());
+        inactive.close();
+    }
+
+    @Test
     void shouldKeepTheOtherPlaysWhenOneIsBroken() {
         PlayBook book = compile(drl("good", """
                 // team: Enterprise

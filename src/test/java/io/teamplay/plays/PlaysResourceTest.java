@@ -31,6 +31,8 @@ class PlaysResourceTest {
     PlayLibrary library;
     @Inject
     DailyTicks dailyTicks;
+    @Inject
+    PlayActivations activations;
 
     private final List<String> activated = new ArrayList<>();
 
@@ -98,6 +100,29 @@ class PlaysResourceTest {
         asAdmin().get("/api/plays/onboarding-handover").then().statusCode(200)
                 .body("source", containsString("the stage leaves \"onboarding\""))
                 .body("errors", empty());
+    }
+
+    @Test
+    void shouldBuildOnlyTheActivePlaysAndFollowActivationsMadeElsewhere() throws InterruptedException {
+        String team = unique("Team");
+        String play = "only-active-" + unique("p");
+        putPlay(play, dslPlay(team, "the account is created", "clear the \"Success Manager\"")).statusCode(201);
+        asAdmin().get("/api/plays/{name}", play).then().body("status", is("OK")).body("active", is(false));
+        assertFalse(library.book().runnable().contains(play), "an inactive play is not in the KieBase");
+        activate(play);
+        assertTrue(library.book().runnable().contains(play), "activating rebuilds the book before answering");
+        // another instance deactivates, then activates it again: the scan notices the database differs from the book
+        activations.set(play, false, "elsewhere");
+        awaitRunnable(play, false);
+        activations.set(play, true, "elsewhere");
+        awaitRunnable(play, true);
+    }
+
+    private void awaitRunnable(String play, boolean runnable) throws InterruptedException {
+        for (int i = 0; i < 100 && library.book().runnable().contains(play) != runnable; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(runnable, library.book().runnable().contains(play));
     }
 
     @Test

@@ -59,6 +59,7 @@ class PlaysThroughputBench {
             activations.set(name, true, "bench");
             plays.add(name);
         }
+        library.activationChanged();
         try {
             run(accounts, 2, team + "-warmup", 500, false);
             for (int threads : new int[] {1, 2}) {
@@ -66,6 +67,7 @@ class PlaysThroughputBench {
             }
         } finally {
             plays.forEach(p -> activations.set(p, false, "bench"));
+            library.activationChanged();
         }
     }
 

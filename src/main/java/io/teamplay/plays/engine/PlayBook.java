@@ -22,7 +22,8 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * Every valid play compiled into one KieBase, plus the status of every play file. Immutable and safe to fire from
+ * The active valid plays compiled into one KieBase (see {@link PlayCompiler#compile(List, Set)}), plus the status of
+ * every play file, active or not. Immutable and safe to fire from
  * many threads: each firing gets its own session, always disposed. Retired (disposed) once replaced and idle.
  */
 public final class PlayBook {
@@ -39,22 +40,29 @@ public final class PlayBook {
     private final ReleaseId releaseId;
     private final Map<String, PlayStatus> plays;
     private final Map<String, String> playOfPackage;
+    private final Set<String> builtFor;
     private final AtomicInteger firing = new AtomicInteger();
     private final AtomicBoolean retired = new AtomicBoolean();
     private final AtomicBoolean disposed = new AtomicBoolean();
 
     PlayBook(KieContainer container, ReleaseId releaseId, Map<String, PlayStatus> plays,
-             Map<String, String> playOfPackage) {
+             Map<String, String> playOfPackage, Set<String> builtFor) {
         this.container = container;
         this.kieBase = container == null ? null : container.getKieBase();
         this.sessions = container == null ? null : container.newKieSessionsPool(SESSION_POOL);
         this.releaseId = releaseId;
         this.plays = Map.copyOf(plays);
         this.playOfPackage = Map.copyOf(playOfPackage);
+        this.builtFor = builtFor;
     }
 
     public static PlayBook empty() {
-        return new PlayBook(null, null, Map.of(), Map.of());
+        return new PlayBook(null, null, Map.of(), Map.of(), null);
+    }
+
+    /** The set of active plays this book was built for, or null when it was built with every valid play. */
+    public Set<String> builtFor() {
+        return builtFor;
     }
 
     public Collection<PlayStatus> plays() {
@@ -65,7 +73,7 @@ public final class PlayBook {
         return Optional.ofNullable(plays.get(name));
     }
 
-    /** The plays that compiled, whose rules can fire. */
+    /** The plays whose rules are in the KieBase and can fire: the active ones that compiled. */
     public Set<String> runnable() {
         return Set.copyOf(playOfPackage.values());
     }
@@ -79,7 +87,8 @@ public final class PlayBook {
                 .orElseThrow(() -> new IllegalStateException("this play book was replaced and disposed"));
     }
 
-    Optional<List<PlayDecision>> tryFire(AccountEvent event, Account account, Set<String> activePlays) {
+    /** Like {@link #fire}, but answers empty instead of firing when this book was replaced in the meantime. */
+    public Optional<List<PlayDecision>> tryFire(AccountEvent event, Account account, Set<String> activePlays) {
         firing.incrementAndGet();
         try {
             if (retired.get()) {
@@ -107,6 +116,8 @@ public final class PlayBook {
             if (account != null) {
                 session.insert(account);
             }
+            // only active plays are in the KieBase; the filter is a second guard (a play deactivated since the
+            // book was built stops firing at once)
             session.fireAllRules(match -> activePlays.contains(playOf(match.getRule())), MAX_FIRINGS_PER_EVENT);
             return List.copyOf(actions.decisions());
         } catch (ConsequenceException e) {

@@ -21,9 +21,11 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Turns play files into a {@link PlayBook}: each file is prepared and sandboxed on its own, the valid ones are built
- * together into one KieBase; a file Drools refuses is reported with its errors and left out, so one broken play never
- * takes the others down.
+ * Turns play files into a {@link PlayBook}: each file is prepared and sandboxed on its own, then every valid file is
+ * built by Drools so that each one is reported OK or ERROR whether it is active or not; only the active valid plays go
+ * into the book's KieBase (the inactive ones are built apart to be checked, and that build is thrown away), so the
+ * conditions of an inactive play never run on an event. A file Drools refuses is reported with its errors and left
+ * out, so one broken play never takes the others down.
  */
 public final class PlayCompiler {
 
@@ -56,7 +58,18 @@ public final class PlayCompiler {
         return build.errors.getOrDefault(play.file().name(), List.of());
     }
 
+    /** Compiles every file and puts them all in the KieBase (as if every play were active). */
     public PlayBook compile(List<PlayFile> files) {
+        return compile(files, null);
+    }
+
+    /**
+     * Checks every file and builds the KieBase of the active ones only.
+     *
+     * @param active the names of the active plays (the book remembers this set, see {@link PlayBook#builtFor()});
+     *               null puts every valid play in the KieBase
+     */
+    public PlayBook compile(List<PlayFile> files, Set<String> active) {
         long started = System.nanoTime();
         Map<String, PreparedPlay> prepared = new LinkedHashMap<>();
         Map<String, List<PlayError>> errors = new HashMap<>();
@@ -76,11 +89,18 @@ public final class PlayCompiler {
             }
         }
         List<PreparedPlay> building = new ArrayList<>(prepared.values().stream()
-                .filter(p -> !errors.containsKey(p.file().name())).toList());
+                .filter(p -> !errors.containsKey(p.file().name()))
+                .filter(p -> active == null || active.contains(p.file().name())).toList());
+        List<PreparedPlay> checking = new ArrayList<>(prepared.values().stream()
+                .filter(p -> !errors.containsKey(p.file().name()))
+                .filter(p -> active != null && !active.contains(p.file().name())).toList());
+        // the inactive plays are built only to be checked: their rules never reach the KieBase that fires
+        buildDroppingBroken(checking, errors).dispose();
         Build build = buildDroppingBroken(building, errors);
-        PlayBook book = book(prepared, errors, build, building);
-        LOG.infof("compiled %d play file(s) in %d ms: %d ok, %d with errors", files.size(),
-                (System.nanoTime() - started) / 1_000_000, building.size(), errors.size());
+        PlayBook book = book(prepared, errors, build, building, active == null ? null : Set.copyOf(active));
+        LOG.infof("compiled %d play file(s) in %d ms: %d ok, %d with errors, %d in the KieBase", files.size(),
+                (System.nanoTime() - started) / 1_000_000, building.size() + checking.size(), errors.size(),
+                building.size());
         return book;
     }
 
@@ -120,7 +140,7 @@ public final class PlayCompiler {
     }
 
     private PlayBook book(Map<String, PreparedPlay> prepared, Map<String, List<PlayError>> errors, Build build,
-                          List<PreparedPlay> built) {
+                          List<PreparedPlay> built, Set<String> active) {
         Map<String, PlayStatus> statuses = new LinkedHashMap<>();
         prepared.values().forEach(p -> {
             List<PlayError> found = errors.getOrDefault(p.file().name(), List.of());
@@ -130,7 +150,7 @@ public final class PlayCompiler {
         });
         Map<String, String> playOfPackage = new HashMap<>();
         built.forEach(p -> playOfPackage.put(p.packageName(), p.file().name()));
-        return new PlayBook(build.container, build.releaseId, statuses, playOfPackage);
+        return new PlayBook(build.container, build.releaseId, statuses, playOfPackage, active);
     }
 
     private Build build(List<PreparedPlay> plays) {
