@@ -185,27 +185,9 @@ class ReviewFindingsTest {
     @Test
     void aUserBeingDisabledCannotBeGivenASeatMeanwhile() throws Exception {
         String ann = user("Ann", "PRACTITIONER");
-        String bob = user("Bob", "PRACTITIONER");
-        for (int i = 0; i < 120; i++) {
-            assign(account(), "success_manager", ann);
-        }
         String late = account();
-        ExecutorService pool = Executors.newFixedThreadPool(1);
-        try {
-            Future<Integer> disabling = pool.submit(() -> asAdmin().body(Map.of("reassignTo", bob))
-                    .post("/api/users/{email}/disable", ann).statusCode());
-            int assigned = 0;
-            long until = System.currentTimeMillis() + 20_000;
-            while (!disabling.isDone() && System.currentTimeMillis() < until) {
-                int status = asAdmin().body(Map.of("email", ann)).put("/api/accounts/{id}/team/{role}", late, "sales_manager")
-                        .statusCode();
-                assigned += status == 200 ? 1 : 0;
-                Thread.sleep(20);
-            }
-            assertEquals(200, disabling.get());
-        } finally {
-            pool.shutdownNow();
-        }
+        disableWithManySeatsWhile(ann, () -> asAdmin().body(Map.of("email", ann))
+                .put("/api/accounts/{id}/team/{role}", late, "sales_manager"));
         asAdmin().get("/api/users/{email}", ann).then().body("status", equalTo("DISABLED"));
         asAdmin().get("/api/accounts?assignee=" + ann).then().statusCode(200).body("total", equalTo(0));
     }
@@ -213,25 +195,31 @@ class ReviewFindingsTest {
     @Test
     void aUserBeingDisabledCannotBeGivenATaskMeanwhile() throws Exception {
         String ann = user("Ann", "PRACTITIONER");
+        String late = account();
+        disableWithManySeatsWhile(ann, () -> asAdmin().body(Map.of("accountId", late, "title", "late", "assignee", ann))
+                .post("/api/tasks"));
+        asAdmin().get("/api/tasks?assignee=" + ann + "&status=OPEN").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    /** Gives the user 120 seats, then disables them into a fresh user while {@code attempt} runs again and again. */
+    private static void disableWithManySeatsWhile(String user, Runnable attempt) throws Exception {
         String bob = user("Bob", "PRACTITIONER");
         for (int i = 0; i < 120; i++) {
-            assign(account(), "success_manager", ann);
+            assign(account(), "success_manager", user);
         }
-        String late = account();
         ExecutorService pool = Executors.newFixedThreadPool(1);
         try {
             Future<Integer> disabling = pool.submit(() -> asAdmin().body(Map.of("reassignTo", bob))
-                    .post("/api/users/{email}/disable", ann).statusCode());
+                    .post("/api/users/{email}/disable", user).statusCode());
             long until = System.currentTimeMillis() + 20_000;
             while (!disabling.isDone() && System.currentTimeMillis() < until) {
-                asAdmin().body(Map.of("accountId", late, "title", "late", "assignee", ann)).post("/api/tasks");
+                attempt.run();
                 Thread.sleep(20);
             }
             assertEquals(200, disabling.get());
         } finally {
             pool.shutdownNow();
         }
-        asAdmin().get("/api/tasks?assignee=" + ann + "&status=OPEN").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
