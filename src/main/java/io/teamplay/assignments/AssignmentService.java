@@ -99,9 +99,14 @@ public class AssignmentService {
     }
 
     private List<MovedTask> handOverTasks(String accountId, String role, String from, String to) {
-        boolean stillHoldsAnother = Assignment.count("accountId = ?1 and email = ?2 and role <> ?3", accountId, from, role) > 0;
-        List<TaskView> moved = tasks.handOver(new Handover(accountId, role, from, to, stillHoldsAnother));
+        List<TaskView> moved = tasks.handOver(handover(accountId, role, from, to));
         return moved.stream().map(t -> new MovedTask(t.id(), t.title(), t.assignee())).toList();
+    }
+
+    /** The role changing hands, and whether the previous holder keeps another role on the account. */
+    private static Handover handover(String accountId, String role, String from, String to) {
+        boolean stillHoldsAnother = Assignment.count("accountId = ?1 and email = ?2 and role <> ?3", accountId, from, role) > 0;
+        return new Handover(accountId, role, from, to, stillHoldsAnother);
     }
 
     private AssignmentOutcome record(AssignmentChange change, String role, String from, String to, String toName,
@@ -150,8 +155,7 @@ public class AssignmentService {
     public List<TaskView> previewTasksMoving(String accountId, String role, String toEmail) {
         return holderOf(accountId, role)
                 .filter(from -> !from.equals(toEmail))
-                .map(from -> tasks.previewHandOver(new Handover(accountId, role, from, toEmail,
-                        Assignment.count("accountId = ?1 and email = ?2 and role <> ?3", accountId, from, role) > 0)))
+                .map(from -> tasks.previewHandOver(handover(accountId, role, from, toEmail)))
                 .orElse(List.of());
     }
 
