@@ -58,6 +58,14 @@ public final class PlayCompiler {
         return build.errors.getOrDefault(play.file().name(), List.of());
     }
 
+    /**
+     * The roles, teams and attributes the file names as literals, with their place in the file, so that the service
+     * can check them against its data. Prepares the file (DSL expanded) but builds nothing.
+     */
+    public List<PlayReference> references(PlayFile file) {
+        return PlayReferences.of(preparer.prepare(file));
+    }
+
     /** Compiles every file and puts them all in the KieBase (as if every play were active). */
     public PlayBook compile(List<PlayFile> files) {
         return compile(files, null);
