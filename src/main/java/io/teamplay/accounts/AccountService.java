@@ -106,6 +106,15 @@ public class AccountService {
         return id != null && Account.count("id", id.trim()) > 0;
     }
 
+    /** True when at least one account has the attribute, whatever its value. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean anyHasAttribute(String attribute) {
+        return !Account.getEntityManager()
+                .createNativeQuery("select 1 from account_attribute where name = :name limit 1")
+                .setParameter("name", attribute)
+                .getResultList().isEmpty();
+    }
+
     /**
      * Locks the account row until the caller's transaction ends: every team change on one account is serialised
      * here, so two concurrent changes never leave two holders or lose a history row.
