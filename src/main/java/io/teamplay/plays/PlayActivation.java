@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Whether a play is active: data, not file names, so it survives restarts and is the same on every instance. */
+/**
+ * Whether a play is active, and which of its versions runs: data, not file names, so it survives restarts and is the
+ * same on every instance. A null version (rows from before versions) means the latest OK version.
+ */
 @Entity
 @Table(name = "play_activation")
 class PlayActivation extends PanacheEntityBase {
@@ -15,6 +18,7 @@ class PlayActivation extends PanacheEntityBase {
     @Id
     String play;
     boolean active;
+    Integer version;
     @Column(name = "changed_at")
     Instant changedAt;
     @Column(name = "changed_by")

@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,17 +33,24 @@ public class PlayResource {
     DryRun dryRun;
     @Inject
     Actor actor;
+    @Inject
+    PlayEditor editor;
+    @Inject
+    PlaysInForce inForce;
+    @Inject
+    PlayVersions versions;
 
     @GET
     public List<PlayView> all() {
         Set<String> active = activations.active();
-        return library.plays().stream().map(p -> PlayView.of(p, active.contains(p.name()), false)).toList();
+        return inForce.shown().values().stream().sorted(java.util.Comparator.comparing(s -> s.status().name()))
+                .map(s -> PlayView.of(s, active.contains(s.status().name()), false)).toList();
     }
 
     @GET
     @Path("{name}")
     public PlayView get(String name) {
-        return PlayView.of(library.play(name).orElseThrow(() -> notFound(name)), activations.isActive(name), true);
+        return PlayView.of(inForce.shown(name).orElseThrow(() -> notFound(name)), activations.isActive(name), true);
     }
 
     @PUT
@@ -50,10 +58,10 @@ public class PlayResource {
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
     public Response put(String name, String source) {
         actor.requireChange();
-        boolean created = library.put(name, source == null ? "" : source);
-        String playName = io.teamplay.plays.engine.PlayFile.nameOf(name);
-        PlayView view = PlayView.of(library.play(playName).orElseThrow(), activations.isActive(playName), true);
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
+        PlayEditor.Saved saved = editor.save(name, source == null ? "" : source, actor.id());
+        PlayView view = PlayView.of(inForce.shown(saved.play()).orElseThrow(), activations.isActive(saved.play()), true)
+                .withWarnings(saved.version(), saved.warnings());
+        return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
     }
 
     @POST
@@ -84,20 +92,86 @@ public class PlayResource {
         return runs.of(name, Math.max(1, Math.min(limit, 1000)));
     }
 
-    private PlayView activation(String name, boolean active) {
-        actor.requireChange();
-        var play = library.play(name).orElseThrow(() -> notFound(name));
-        if (active && !play.ok()) {
-            throw ProblemException.refused("name", "The play " + name + " does not compile, so it cannot be activated: "
-                    + play.errors().get(0));
+    /** Every saved version of the play, newest first. */
+    @GET
+    @Path("{name}/versions")
+    public List<PlayVersionView.Summary> versions(String name) {
+        List<PlayVersion> all = versions.of(name);
+        if (all.isEmpty()) {
+            throw notFound(name);
         }
-        activations.set(name, active, actor.id());
-        // committed above: the book is rebuilt with the active plays only (other instances follow on their scan)
-        library.activationChanged();
-        return PlayView.of(play, active, false);
+        Integer running = activations.versionInForce(name).orElse(null);
+        return all.stream().map(v -> PlayVersionView.Summary.of(v, running)).toList();
     }
 
-    private static ProblemException notFound(String name) {
-        return ProblemException.notFound("No play named " + name);
+    @GET
+    @Path("{name}/versions/{version}")
+    public PlayVersionView.Detail version(String name, int version) {
+        return PlayVersionView.Detail.of(versionOf(name, version), activations.versionInForce(name).orElse(null),
+                versions);
+    }
+
+    /** A unified diff from version {@code against} (default: the one before) to this version. */
+    @GET
+    @Path("{name}/versions/{version}/diff")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String diff(String name, int version, @QueryParam("against") Integer against) {
+        PlayVersion to = versionOf(name, version);
+        PlayVersion from = against != null ? versionOf(name, against)
+                : version > 1 ? versions.find(name, version - 1).orElse(null) : null;
+        return PlayDiff.unified(from, to);
+    }
+
+    /** Rollback: puts this version in force (and activates the play if it was not active). */
+    @POST
+    @Path("{name}/versions/{version}/activate")
+    public PlayView rollback(String name, int version) {
+        actor.requireChange();
+        editor.rollback(name, version, actor.id());
+        return PlayView.of(inForce.shown(name).orElseThrow(() -> notFound(name)), true, false);
+    }
+
+    /**
+     * The play's text as a file for the rules directory (to keep it in git): the version it shows, or {@code version}.
+     * Loaded back from the directory, a file equal to the play's latest version adds no version.
+     */
+    @GET
+    @Path("{name}/export")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response export(String name, @QueryParam("version") Integer version) {
+        String fileName;
+        String source;
+        if (version != null) {
+            PlayVersion chosen = versionOf(name, version);
+            fileName = chosen.fileName;
+            source = chosen.source;
+        } else {
+            var shown = inForce.shown(name).orElseThrow(() -> notFound(name)).status();
+            fileName = shown.fileName();
+            source = shown.source();
+        }
+        return Response.ok(source, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    private PlayVersion versionOf(String name, int version) {
+        return versions.find(name, version).orElseThrow(() -> ProblemException.notFound(
+                "No version " + version + " of a play named " + name));
+    }
+
+    private PlayView activation(String name, boolean active) {
+        actor.requireChange();
+        if (active) {
+            editor.activate(name, actor.id());
+        } else {
+            editor.deactivate(name, actor.id());
+        }
+        return PlayView.of(inForce.shown(name).orElseThrow(() -> notFound(name)), active, false);
+    }
+
+    private ProblemException notFound(String name) {
+        int refused = versions.of(name).size();
+        return ProblemException.notFound("No play named " + name + (refused == 0 ? ""
+                : " (its " + refused + " saved version(s) were refused: see /api/plays/" + name + "/versions)"));
     }
 }

@@ -105,6 +105,7 @@ class PlaysResourceTest {
     @Test
     void shouldBuildOnlyTheActivePlaysAndFollowActivationsMadeElsewhere() throws InterruptedException {
         String team = unique("Team");
+        user("Only Active", "PRACTITIONER", team);
         String play = "only-active-" + unique("p");
         putPlay(play, dslPlay(team, "the account is created", "clear the \"Success Manager\"")).statusCode(201);
         asAdmin().get("/api/plays/{name}", play).then().body("status", is("OK")).body("active", is(false));
@@ -224,6 +225,7 @@ class PlaysResourceTest {
     @Test
     void shouldRecordAnIneligibleAssigneeAsFailedAndWriteNothing() {
         String team = unique("Team");
+        user("In Sider", "PRACTITIONER", team);
         String outsider = user("Out Sider", "PRACTITIONER", unique("OtherTeam"));
         String segment = unique("seg");
         String play = "ineligible-" + segment;

@@ -33,6 +33,8 @@ class PlaysThroughputBench {
     @Inject
     PlayLibrary library;
     @Inject
+    PlayEditor editor;
+    @Inject
     PlayActivations activations;
     @Inject
     PlayEventOutbox outbox;
@@ -54,8 +56,8 @@ class PlaysThroughputBench {
         List<String> plays = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String name = "bench-" + team + "-" + i;
-            library.put(name + ".dslr", "// team: " + team + "\nrule \"bench " + i + "\"\nwhen\n    " + trigger(i)
-                    + "\nthen\n    " + action(i, team) + "\nend\n");
+            editor.save(name + ".dslr", "// team: " + team + "\nrule \"bench " + i + "\"\nwhen\n    " + trigger(i)
+                    + "\nthen\n    " + action(i, team) + "\nend\n", "bench");
             activations.set(name, true, "bench");
             plays.add(name);
         }
