@@ -38,6 +38,13 @@ public class DryRun {
     /** One change the play would make. */
     public record Change(String rule, String action, String role, String before, String after, String detail,
                          List<TaskView> tasksMoving, String wouldFail) {
+
+        /** True when the play would assign the role over someone who holds it now (that holder loses the seat). */
+        @com.fasterxml.jackson.annotation.JsonProperty("overExistingHolder")
+        public boolean overExistingHolder() {
+            return action.startsWith("ASSIGN") && wouldFail == null && before != null && after != null
+                    && !before.equalsIgnoreCase(after);
+        }
     }
 
     public record Result(String play, String accountId, String eventType, List<Change> changes) {
