@@ -40,7 +40,7 @@ public class PlayEditor {
      * Saves a play as a new version. An OK version of an active play is put in force at once; any other save leaves
      * the plays in force untouched. A play that does not compile, or names an unknown role or team, is kept as a
      * version with status ERROR and refused (422 with every error's line and column). Saving the text of the play's
-     * latest version again adds no version.
+     * latest version again (when that is the version it shows) adds no version.
      */
     public Saved save(String name, String text, String author) {
         if (text.length() > MAX_SOURCE) {
@@ -48,9 +48,11 @@ public class PlayEditor {
         }
         PlayFile file = PlayFile.of(fileName(name, text), text);
         boolean created = versions.latestOk(file.name()).isEmpty();
-        var latest = versions.latest(file.name());
-        if (latest.isPresent() && latest.get().ok() && latest.get().holds(file)) {
-            return new Saved(file.name(), latest.get().version, versions.warnings(latest.get()), false);
+        PlayVersion latest = versions.latest(file.name()).orElse(null);
+        if (latest != null && latest.ok() && latest.holds(file)
+                && activations.versionInForce(file.name()).map(v -> v == latest.version).orElse(true)) {
+            // the text of the version the play shows now, saved again: nothing changes, so no version either
+            return new Saved(file.name(), latest.version, versions.warnings(latest), false);
         }
         PlayChecks.Verdict verdict = checks.check(file, true);
         PlayStatus status = verdict.status();

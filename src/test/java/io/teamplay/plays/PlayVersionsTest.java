@@ -95,11 +95,13 @@ class PlayVersionsTest {
         String play = "versions-" + attribute;
         putPlay(ADMIN_TOKEN, play, notifying(team, attribute, "one")).statusCode(201).body("version", is(1));
         putPlay(tokenOf(author), play, notifying(team, attribute, "two")).statusCode(200).body("version", is(2));
+        putPlay(ADMIN_TOKEN, play, notifying(team, attribute, "two")).statusCode(200).body("version", is(2));
         putPlay(ADMIN_TOKEN, play, notifying(team, attribute, "three").replace("notify the", "notfy the"))
                 .statusCode(422);
 
         List<Map<String, Object>> versions = versions(play);
-        assertEquals(List.of(3, 2, 1), versions.stream().map(v -> v.get("version")).toList());
+        assertEquals(List.of(3, 2, 1), versions.stream().map(v -> v.get("version")).toList(),
+                "the same text saved again is no new version");
         assertEquals(List.of("ERROR", "OK", "OK"), versions.stream().map(v -> v.get("status")).toList());
         assertEquals(List.of("admin-token", author, "admin-token"), versions.stream().map(v -> v.get("author")).toList());
         assertTrue(versions.stream().noneMatch(v -> (Boolean) v.get("active")), "nothing is active yet");
