@@ -43,8 +43,7 @@ public class PlayResource {
     @GET
     public List<PlayView> all() {
         Set<String> active = activations.active();
-        return inForce.shown().values().stream().sorted(java.util.Comparator.comparing(s -> s.status().name()))
-                .map(s -> PlayView.of(s, active.contains(s.status().name()), false)).toList();
+        return library.plays().stream().map(p -> PlayView.of(p, active.contains(p.name()), false)).toList();
     }
 
     @GET
