@@ -28,9 +28,9 @@ final class TemporaryPostgres implements AutoCloseable {
     }
 
     static TemporaryPostgres start(int localPort) {
-        boolean root = new UnixSystem().getUid() == 0;
-        whyItCannotStart(System.getProperty("os.name"), System.getProperty("os.arch"), root,
-                root && LinuxUtils.isUnshareAvailable(), localPort)
+        String os = System.getProperty("os.name");
+        boolean root = isLinux(os) && new UnixSystem().getUid() == 0;
+        whyItCannotStart(os, System.getProperty("os.arch"), root, root && LinuxUtils.isUnshareAvailable(), localPort)
                 .ifPresent(reason -> {
                     throw new IllegalStateException(reason);
                 });
@@ -67,7 +67,7 @@ final class TemporaryPostgres implements AutoCloseable {
      */
     static Optional<String> whyItCannotStart(String os, String arch, boolean root, boolean userNamespaces, int localPort) {
         String reason;
-        if (!os.toLowerCase(Locale.ROOT).startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+        if (!isLinux(os) || !(arch.equals("amd64") || arch.equals("x86_64"))) {
             reason = "the test dependencies hold PostgreSQL binaries for Linux x86_64 only, not " + os + " " + arch;
         } else if (root && !userNamespaces) {
             reason = "PostgreSQL refuses to run as root, and user namespaces (unshare -U) are not available here to run"
@@ -79,6 +79,10 @@ final class TemporaryPostgres implements AutoCloseable {
                 + " 127.0.0.1:" + localPort + ", and the tests cannot start their own: " + reason
                 + ". Install PostgreSQL and start it (Debian/Ubuntu: apt-get install postgresql; user postgres, trust"
                 + " auth on 127.0.0.1), or run the build as a user other than root.");
+    }
+
+    private static boolean isLinux(String os) {
+        return os.toLowerCase(Locale.ROOT).startsWith("linux");
     }
 
     int port() {
