@@ -12,6 +12,8 @@ import static io.restassured.RestAssured.given;
 public final class TestFixtures {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String SUCCESS_MANAGER = "success_manager";
+    public static final String SALES_MANAGER = "sales_manager";
 
     private TestFixtures() {
     }
@@ -33,6 +35,11 @@ public final class TestFixtures {
         return userWith(unique(name.toLowerCase().replace(' ', '.')) + "@example.com", name, license, "STANDARD", teams);
     }
 
+    /** A PRACTITIONER with STANDARD permission under the given email (tests of emails choose the domain). */
+    public static String userWith(String email, String name) {
+        return userWith(email, name, "PRACTITIONER", "STANDARD");
+    }
+
     public static String userWith(String email, String name, String license, String permission, String... teams) {
         return asAdmin().body(Map.of("email", email, "name", name, "license", license, "permission", permission,
                         "teams", List.of(teams)))
@@ -45,8 +52,11 @@ public final class TestFixtures {
 
     public static String account(Map<String, Object> attributes) {
         String id = unique("acct");
-        asAdmin().body(Map.of("id", id, "name", "Account " + id, "attributes", attributes))
-                .post("/api/accounts").then().statusCode(201);
+        return account(id, "Account " + id, attributes);
+    }
+
+    public static String account(String id, String name, Map<String, Object> attributes) {
+        asAdmin().body(Map.of("id", id, "name", name, "attributes", attributes)).post("/api/accounts").then().statusCode(201);
         return id;
     }
 
@@ -55,7 +65,12 @@ public final class TestFixtures {
     }
 
     public static void assign(String accountId, String role, String email) {
-        asAdmin().body(Map.of("email", email)).put("/api/accounts/{id}/team/{role}", accountId, role).then().statusCode(200);
+        assignAs(ADMIN_TOKEN, accountId, role, email);
+    }
+
+    /** Changes the seat as the token's user (who is then told of the tasks that moved). */
+    public static void assignAs(String token, String accountId, String role, String email) {
+        as(token).body(Map.of("email", email)).put("/api/accounts/{id}/team/{role}", accountId, role).then().statusCode(200);
     }
 
     /** Creates an open task and answers its id. */

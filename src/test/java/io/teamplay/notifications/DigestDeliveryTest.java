@@ -22,17 +22,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
-import static io.teamplay.notifications.Fixtures.SALES_MANAGER;
-import static io.teamplay.notifications.Fixtures.SUCCESS_MANAGER;
-import static io.teamplay.notifications.Fixtures.account;
-import static io.teamplay.notifications.Fixtures.asAdmin;
-import static io.teamplay.notifications.Fixtures.assign;
-import static io.teamplay.notifications.Fixtures.messageIdOf;
-import static io.teamplay.notifications.Fixtures.runDigest;
-import static io.teamplay.notifications.Fixtures.to;
-import static io.teamplay.notifications.Fixtures.tokenOf;
-import static io.teamplay.notifications.Fixtures.unique;
-import static io.teamplay.notifications.Fixtures.user;
+import static io.teamplay.TestFixtures.SALES_MANAGER;
+import static io.teamplay.TestFixtures.SUCCESS_MANAGER;
+import static io.teamplay.TestFixtures.account;
+import static io.teamplay.TestFixtures.asAdmin;
+import static io.teamplay.TestFixtures.assignAs;
+import static io.teamplay.TestFixtures.tokenOf;
+import static io.teamplay.TestFixtures.unique;
+import static io.teamplay.TestFixtures.userWith;
+import static io.teamplay.notifications.Inbox.messageIdOf;
+import static io.teamplay.notifications.Inbox.runDigest;
+import static io.teamplay.notifications.Inbox.to;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -64,7 +64,7 @@ class DigestDeliveryTest {
         runDigest();
         greenMail.purgeEmailFromAllMailboxes();
         domain = unique("mail") + ".example";
-        annToken = tokenOf(user("ann@" + domain, "Ann Lee"));
+        annToken = tokenOf(userWith("ann@" + domain, "Ann Lee"));
     }
 
     @AfterEach
@@ -191,11 +191,11 @@ class DigestDeliveryTest {
     private List<String> recipientsWithItems(int count, int rolesEach) {
         List<String> people = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String person = user((char) ('a' + i) + "-person@" + domain, "Person " + i);
-            String acme = account(unique("acct"), "Account " + i);
-            assign(annToken, acme, SUCCESS_MANAGER, person);
+            String person = userWith((char) ('a' + i) + "-person@" + domain, "Person " + i);
+            String acme = account(unique("acct"), "Account " + i, Map.of());
+            assignAs(annToken, acme, SUCCESS_MANAGER, person);
             if (rolesEach > 1) {
-                assign(annToken, acme, SALES_MANAGER, person);
+                assignAs(annToken, acme, SALES_MANAGER, person);
             }
             people.add(person);
         }

@@ -17,24 +17,25 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.teamplay.notifications.Fixtures.SALES_MANAGER;
-import static io.teamplay.notifications.Fixtures.SUCCESS_MANAGER;
-import static io.teamplay.notifications.Fixtures.account;
-import static io.teamplay.notifications.Fixtures.asAdmin;
-import static io.teamplay.notifications.Fixtures.assign;
-import static io.teamplay.notifications.Fixtures.messageIdOf;
-import static io.teamplay.notifications.Fixtures.part;
-import static io.teamplay.notifications.Fixtures.policy;
-import static io.teamplay.notifications.Fixtures.runDigest;
-import static io.teamplay.notifications.Fixtures.subjectOf;
-import static io.teamplay.notifications.Fixtures.task;
-import static io.teamplay.notifications.Fixtures.to;
-import static io.teamplay.notifications.Fixtures.tokenOf;
-import static io.teamplay.notifications.Fixtures.unique;
-import static io.teamplay.notifications.Fixtures.user;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.equalTo;
+import static io.teamplay.TestFixtures.SALES_MANAGER;
+import static io.teamplay.TestFixtures.SUCCESS_MANAGER;
+import static io.teamplay.TestFixtures.account;
+import static io.teamplay.TestFixtures.as;
+import static io.teamplay.TestFixtures.asAdmin;
+import static io.teamplay.TestFixtures.assignAs;
+import static io.teamplay.TestFixtures.policy;
+import static io.teamplay.TestFixtures.task;
+import static io.teamplay.TestFixtures.tokenOf;
+import static io.teamplay.TestFixtures.unique;
+import static io.teamplay.TestFixtures.userWith;
+import static io.teamplay.notifications.Inbox.messageIdOf;
+import static io.teamplay.notifications.Inbox.part;
+import static io.teamplay.notifications.Inbox.runDigest;
+import static io.teamplay.notifications.Inbox.subjectOf;
+import static io.teamplay.notifications.Inbox.to;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,28 +64,28 @@ class DigestEmailTest {
         greenMail.purgeEmailFromAllMailboxes();
         policy("ALL_OPEN_TASKS");
         domain = unique("mail") + ".example";
-        ann = user("ann@" + domain, "Ann Lee");
+        ann = userWith("ann@" + domain, "Ann Lee");
         annToken = tokenOf(ann);
     }
 
     @Test
     void shouldSendOneEmailAboutTheAccountOrOneSummaryListingEveryAccount() throws Exception {
-        String dave = user("dave@" + domain, "Dave Old");
-        String bob = user("bob@" + domain, "Bob Ray");
-        String carol = user("carol@" + domain, "Carol Diaz");
-        String acme = account(unique("acme"), "Acme Corp");
-        String globex = account(unique("globex"), "Globex");
-        String initech = account(unique("initech"), "Initech");
-        assign(annToken, acme, SUCCESS_MANAGER, dave);
-        task(acme, "Call the CFO", SUCCESS_MANAGER);
-        task(acme, "Send the renewal deck", SUCCESS_MANAGER);
+        String dave = userWith("dave@" + domain, "Dave Old");
+        String bob = userWith("bob@" + domain, "Bob Ray");
+        String carol = userWith("carol@" + domain, "Carol Diaz");
+        String acme = account(unique("acme"), "Acme Corp", Map.of());
+        String globex = account(unique("globex"), "Globex", Map.of());
+        String initech = account(unique("initech"), "Initech", Map.of());
+        assignAs(annToken, acme, SUCCESS_MANAGER, dave);
+        task(acme, "Call the CFO", null, SUCCESS_MANAGER, "MANUAL");
+        task(acme, "Send the renewal deck", null, SUCCESS_MANAGER, "MANUAL");
         assertEquals(1, runDigest().get("emails"), "Dave's own email about Acme");
         greenMail.purgeEmailFromAllMailboxes();
 
-        assign(annToken, acme, SUCCESS_MANAGER, bob);
-        assign(annToken, acme, SALES_MANAGER, bob);
-        assign(annToken, globex, SUCCESS_MANAGER, carol);
-        assign(annToken, initech, SALES_MANAGER, carol);
+        assignAs(annToken, acme, SUCCESS_MANAGER, bob);
+        assignAs(annToken, acme, SALES_MANAGER, bob);
+        assignAs(annToken, globex, SUCCESS_MANAGER, carol);
+        assignAs(annToken, initech, SALES_MANAGER, carol);
 
         assertEquals(Map.of("emails", 2, "items", 4, "failed", 0, "dropped", 0), runDigest());
         MimeMessage[] received = greenMail.getReceivedMessages();
@@ -119,8 +120,8 @@ class DigestEmailTest {
 
     @Test
     void shouldNeverSendAnItemOfAChangeThatRolledBack() {
-        String bob = user("bob@" + domain, "Bob Ray");
-        String acme = account(unique("acme"), "Acme Corp");
+        String bob = userWith("bob@" + domain, "Bob Ray");
+        String acme = account(unique("acme"), "Acme Corp", Map.of());
 
         assertThrows(RolledBack.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             assignments.change(AssignmentChange.assign(acme, SUCCESS_MANAGER, Assignee.byEmail(bob),
@@ -138,10 +139,10 @@ class DigestEmailTest {
 
     @Test
     void shouldDropTheItemsOfADisabledRecipientAndSayWhy() {
-        String bob = user("bob@" + domain, "Bob Ray");
-        String carol = user("carol@" + domain, "Carol Diaz");
-        String acme = account(unique("acme"), "Acme Corp");
-        assign(annToken, acme, SUCCESS_MANAGER, bob);
+        String bob = userWith("bob@" + domain, "Bob Ray");
+        String carol = userWith("carol@" + domain, "Carol Diaz");
+        String acme = account(unique("acme"), "Acme Corp", Map.of());
+        assignAs(annToken, acme, SUCCESS_MANAGER, bob);
         asAdmin().body(Map.of("reassignTo", carol)).post("/api/users/{email}/disable", bob).then().statusCode(200);
 
         assertEquals(Map.of("emails", 1, "items", 1, "failed", 0, "dropped", 1), runDigest());
@@ -156,11 +157,11 @@ class DigestEmailTest {
     @Test
     void shouldTellTheNewOwnerOfTasksADisabledUserLeftWithoutARole() throws Exception {
         policy("ACCOUNT_ONLY");
-        String bob = user("bob@" + domain, "Bob Ray");
-        String carol = user("carol@" + domain, "Carol Diaz");
-        String acme = account(unique("acme"), "Acme Corp");
-        assign(annToken, acme, SUCCESS_MANAGER, bob);
-        task(acme, "Chase the invoice", SUCCESS_MANAGER);
+        String bob = userWith("bob@" + domain, "Bob Ray");
+        String carol = userWith("carol@" + domain, "Carol Diaz");
+        String acme = account(unique("acme"), "Acme Corp", Map.of());
+        assignAs(annToken, acme, SUCCESS_MANAGER, bob);
+        task(acme, "Chase the invoice", null, SUCCESS_MANAGER, "MANUAL");
         runDigest();
         greenMail.purgeEmailFromAllMailboxes();
 
@@ -175,8 +176,8 @@ class DigestEmailTest {
 
     @Test
     void shouldRefuseToRunTheDigestForANonAdmin() {
-        Fixtures.as(annToken).post("/api/digests/run").then().statusCode(403);
-        Fixtures.as(annToken).get("/api/digests/items").then().statusCode(403);
+        as(annToken).post("/api/digests/run").then().statusCode(403);
+        as(annToken).get("/api/digests/items").then().statusCode(403);
     }
 
     private static MimeMessage single(List<MimeMessage> messages) {

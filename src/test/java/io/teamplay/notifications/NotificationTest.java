@@ -17,17 +17,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.teamplay.notifications.Fixtures.ADMIN_TOKEN;
-import static io.teamplay.notifications.Fixtures.SUCCESS_MANAGER;
-import static io.teamplay.notifications.Fixtures.account;
-import static io.teamplay.notifications.Fixtures.as;
-import static io.teamplay.notifications.Fixtures.asAdmin;
-import static io.teamplay.notifications.Fixtures.assign;
-import static io.teamplay.notifications.Fixtures.policy;
-import static io.teamplay.notifications.Fixtures.task;
-import static io.teamplay.notifications.Fixtures.tokenOf;
-import static io.teamplay.notifications.Fixtures.unique;
-import static io.teamplay.notifications.Fixtures.user;
+import static io.teamplay.TestFixtures.SUCCESS_MANAGER;
+import static io.teamplay.TestFixtures.account;
+import static io.teamplay.TestFixtures.as;
+import static io.teamplay.TestFixtures.asAdmin;
+import static io.teamplay.TestFixtures.assign;
+import static io.teamplay.TestFixtures.assignAs;
+import static io.teamplay.TestFixtures.policy;
+import static io.teamplay.TestFixtures.task;
+import static io.teamplay.TestFixtures.tokenOf;
+import static io.teamplay.TestFixtures.unique;
+import static io.teamplay.TestFixtures.userWith;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -53,10 +53,10 @@ class NotificationTest {
     void people() {
         policy("ALL_OPEN_TASKS");
         domain = unique("n") + ".example";
-        ann = user("ann@" + domain, "Ann Lee");
+        ann = userWith("ann@" + domain, "Ann Lee");
         annToken = tokenOf(ann);
-        dave = user("dave@" + domain, "Dave Old");
-        bob = user("bob@" + domain, "Bob Ray", "STANDARD", "Ops");
+        dave = userWith("dave@" + domain, "Dave Old");
+        bob = userWith("bob@" + domain, "Bob Ray", "PRACTITIONER", "STANDARD", "Ops");
     }
 
     @Test
@@ -64,7 +64,7 @@ class NotificationTest {
         String acme = accountHeldByDave("Acme Corp", 2);
         as(annToken).get("/api/notifications").then().statusCode(200).body("total", equalTo(0));
 
-        assign(annToken, acme, SUCCESS_MANAGER, bob);
+        assignAs(annToken, acme, SUCCESS_MANAGER, bob);
 
         as(annToken).get("/api/notifications").then().statusCode(200)
                 .body("total", equalTo(1))
@@ -83,9 +83,9 @@ class NotificationTest {
 
     @Test
     void shouldTellNothingWhenNoTaskMoved() {
-        String acme = account(unique("acme"), "Acme Corp");
-        assign(annToken, acme, SUCCESS_MANAGER, dave);
-        assign(annToken, acme, SUCCESS_MANAGER, bob);
+        String acme = account(unique("acme"), "Acme Corp", Map.of());
+        assignAs(annToken, acme, SUCCESS_MANAGER, dave);
+        assignAs(annToken, acme, SUCCESS_MANAGER, bob);
         as(annToken).get("/api/notifications").then().statusCode(200).body("total", equalTo(0));
     }
 
@@ -111,7 +111,7 @@ class NotificationTest {
 
     @Test
     void shouldTellWhoStartedAnImport() {
-        String importer = user("importer@" + domain, "Ivy Importer");
+        String importer = userWith("importer@" + domain, "Ivy Importer");
         String acme = accountHeldByDave("Imported", 1);
 
         QuarkusTransaction.requiringNew().run(() -> assignments.change(AssignmentChange.assign(acme, SUCCESS_MANAGER,
@@ -126,7 +126,7 @@ class NotificationTest {
 
     @Test
     void shouldTellWhoDisabledAUserWhatMovedOnEachAccountAndInAll() {
-        String admin = user("admin@" + domain, "Ada Admin", "ADMIN");
+        String admin = userWith("admin@" + domain, "Ada Admin", "PRACTITIONER", "ADMIN");
         String acme = accountHeldByDave("Acme Corp", 2);
 
         as(tokenOf(admin)).body(Map.of("reassignTo", bob)).post("/api/users/{email}/disable", dave)
@@ -141,8 +141,8 @@ class NotificationTest {
 
     @Test
     void shouldTellTheAdminsOfThePlaysTeam() {
-        String opsAdmin = user("ops-admin@" + domain, "Olga Ops", "ADMIN", "Ops");
-        String opsMember = user("ops-member@" + domain, "Omar Ops", "STANDARD", "Ops");
+        String opsAdmin = userWith("ops-admin@" + domain, "Olga Ops", "PRACTITIONER", "ADMIN", "Ops");
+        String opsMember = userWith("ops-member@" + domain, "Omar Ops", "PRACTITIONER", "STANDARD", "Ops");
         String acme = accountHeldByDave("Played", 1);
 
         QuarkusTransaction.requiringNew().run(() -> assignments.change(new AssignmentChange(acme, SUCCESS_MANAGER,
@@ -160,7 +160,7 @@ class NotificationTest {
     @Test
     void shouldKeepTheAdminTokensNoticesForTheAdminToken() {
         String acme = accountHeldByDave("Admin moved", 1);
-        assign(ADMIN_TOKEN, acme, SUCCESS_MANAGER, bob);
+        assign(acme, SUCCESS_MANAGER, bob);
         asAdmin().get("/api/notifications").then().statusCode(200)
                 .body("items[0].accountId", equalTo(acme))
                 .body("items[0].actor", equalTo("admin-token"));
@@ -171,8 +171,8 @@ class NotificationTest {
     void shouldMarkOneOrAllRead() {
         String first = accountHeldByDave("First", 1);
         String second = accountHeldByDave("Second", 1);
-        assign(annToken, first, SUCCESS_MANAGER, bob);
-        assign(annToken, second, SUCCESS_MANAGER, bob);
+        assignAs(annToken, first, SUCCESS_MANAGER, bob);
+        assignAs(annToken, second, SUCCESS_MANAGER, bob);
         int id = as(annToken).get("/api/notifications").then().statusCode(200)
                 .body("items.accountId", contains(second, first))
                 .extract().path("items[0].id");
@@ -193,9 +193,9 @@ class NotificationTest {
     /** An account whose Success Manager is Dave (set by the admin token), with open tasks of that role. */
     private String accountHeldByDave(String name, int tasks, Map<String, Object> attributes) {
         String id = account(unique("acct"), name, attributes);
-        assign(ADMIN_TOKEN, id, SUCCESS_MANAGER, dave);
+        assign(id, SUCCESS_MANAGER, dave);
         for (int i = 1; i <= tasks; i++) {
-            task(id, name + " task " + i, SUCCESS_MANAGER);
+            task(id, name + " task " + i, null, SUCCESS_MANAGER, "MANUAL");
         }
         return id;
     }

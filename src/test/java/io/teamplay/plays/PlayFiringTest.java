@@ -162,9 +162,9 @@ class PlayFiringTest {
         PlayBook first = compile(play("the account is created", "clear the \"First\""));
         engine.swap(first);
         AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Integer>> workers = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < 2; t++) {
             workers.add(pool.submit(() -> {
                 int fired = 0;
                 while (!stop.get()) {

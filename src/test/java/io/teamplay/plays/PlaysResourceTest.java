@@ -2,6 +2,7 @@ package io.teamplay.plays;
 
 import static io.restassured.RestAssured.given;
 import static io.teamplay.TestFixtures.*;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +21,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,23 +70,14 @@ class PlaysResourceTest {
         return asAdmin().get("/api/plays/{name}/runs", play).then().statusCode(200).extract().path("$");
     }
 
-    private static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
-        long until = System.currentTimeMillis() + 15_000;
-        T value = probe.get();
-        while (!done.test(value) && System.currentTimeMillis() < until) {
-            sleep(100);
-            value = probe.get();
-        }
-        assertTrue(done.test(value), "not reached in time: " + value);
-        return value;
+    /** The worker handles events on its own thread: the probe's value once it is done (at most 15 s). */
+    private static <T> T eventually(Callable<T> probe, Predicate<? super T> done) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(probe, done);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Nothing more happens: the probe keeps its value for half a second. */
+    private static <T> void staysAt(Callable<T> probe, T value) {
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(probe, equalTo(value));
     }
 
     private static String segmentAccount(String segment) {
@@ -103,7 +97,7 @@ class PlaysResourceTest {
     }
 
     @Test
-    void shouldBuildOnlyTheActivePlaysAndFollowActivationsMadeElsewhere() throws InterruptedException {
+    void shouldBuildOnlyTheActivePlaysAndFollowActivationsMadeElsewhere() {
         String team = unique("Team");
         user("Only Active", "PRACTITIONER", team);
         String play = "only-active-" + unique("p");
@@ -119,11 +113,8 @@ class PlaysResourceTest {
         awaitRunnable(play, true);
     }
 
-    private void awaitRunnable(String play, boolean runnable) throws InterruptedException {
-        for (int i = 0; i < 100 && library.book().runnable().contains(play) != runnable; i++) {
-            Thread.sleep(100);
-        }
-        assertEquals(runnable, library.book().runnable().contains(play));
+    private void awaitRunnable(String play, boolean runnable) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> library.book().runnable().contains(play) == runnable);
     }
 
     @Test
@@ -257,13 +248,12 @@ class PlaysResourceTest {
         asAdmin().body(event).post("/api/events").then().statusCode(202).body("queued", is(false));
         eventually(() -> asAdmin().get("/api/events/{id}", "ext-" + attribute).then().extract().<String>path("event.status"),
                 "DONE"::equals);
-        sleep(300);
+        staysAt(() -> runs(play).size(), 1);
         asAdmin().get("/api/tasks?accountId={id}", accountId).then().statusCode(200)
                 .body("items.size()", is(1))
                 .body("items[0].title", is("Follow up"))
                 .body("items[0].assignee", is(sam))
                 .body("items[0].source", is("PLAY"));
-        assertEquals(1, runs(play).size());
     }
 
     @Test
@@ -342,8 +332,7 @@ class PlaysResourceTest {
         assertTrue(first >= 1);
         assertEquals(0, second, "a second instance ticking the same day queues nothing");
         eventually(() -> runs(play), r -> !r.isEmpty());
-        sleep(300);
-        assertEquals(1, runs(play).size());
+        staysAt(() -> runs(play).size(), 1);
         asAdmin().get("/api/tasks?accountId={id}", accountId).then().body("items.size()", is(1))
                 .body("items[0].dueDate", is(day.plusDays(14).toString()));
     }
@@ -377,8 +366,7 @@ class PlaysResourceTest {
         assertThat(reason, containsString("cascade stopped"));
         assertThat(reason, containsString(ping + "/ping -> " + pong + "/pong"));
         int applied = runs(ping).size() + runs(pong).size();
-        sleep(500);
-        assertEquals(applied, runs(ping).size() + runs(pong).size(), "nothing runs after the loop was stopped");
+        staysAt(() -> runs(ping).size() + runs(pong).size(), applied); // nothing runs after the loop was stopped
     }
 
     @Test
@@ -455,7 +443,7 @@ class PlaysResourceTest {
         swapping.get();
         pool.shutdown();
         eventually(() -> runs(play).size(), n -> n >= events);
-        sleep(300);
+        staysAt(() -> runs(play).size(), events);
         List<Map<String, Object>> runs = runs(play);
         assertEquals(events, runs.size());
         assertEquals(events, runs.stream().map(r -> r.get("eventId")).distinct().count());
