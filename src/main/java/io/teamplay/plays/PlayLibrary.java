@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -218,9 +219,9 @@ public class PlayLibrary {
 
     /**
      * Writes a play file and puts it in force, or refuses it (422 with every error) leaving the file and the running
-     * plays untouched. Answers true when the play is new.
+     * plays untouched; 403 when the play names a team its author may not own. Answers true when the play is new.
      */
-    public synchronized boolean put(String name, String text) {
+    public synchronized boolean put(String name, String text, Predicate<String> authorMayOwn) {
         String fileName = fileName(name, text);
         PlayFile file = PlayFile.of(fileName, text);
         Optional<PlayStatus> existing = play(file.name());
@@ -228,6 +229,11 @@ public class PlayLibrary {
         files.add(file);
         PlayBook candidate = compiler.compile(files, activations.active());
         PlayStatus status = candidate.play(file.name()).orElseThrow();
+        if (status.team() != null && !authorMayOwn.test(status.team())) {
+            candidate.close();
+            throw ProblemException.forbidden("The play " + file.name() + " names the team " + status.team()
+                    + ", which you do not belong to");
+        }
         if (!status.ok()) {
             candidate.close();
             throw refusal(file, status.errors());

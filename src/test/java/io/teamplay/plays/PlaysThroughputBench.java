@@ -55,7 +55,7 @@ class PlaysThroughputBench {
         for (int i = 0; i < 20; i++) {
             String name = "bench-" + team + "-" + i;
             library.put(name + ".dslr", "// team: " + team + "\nrule \"bench " + i + "\"\nwhen\n    " + trigger(i)
-                    + "\nthen\n    " + action(i, team) + "\nend\n");
+                    + "\nthen\n    " + action(i, team) + "\nend\n", anyTeam -> true);
             activations.set(name, true, "bench");
             plays.add(name);
         }
