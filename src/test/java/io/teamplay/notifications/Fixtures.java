@@ -16,7 +16,7 @@ import static io.restassured.RestAssured.given;
 /** Fixtures over HTTP with the test admin token, and reading what GreenMail received. */
 final class Fixtures {
 
-    static final String ADMIN_TOKEN = "test-admin-token";
+    static final String ADMIN_TOKEN = "test-admin-token-at-least-32-characters";
     static final String SUCCESS_MANAGER = "success_manager";
     static final String SALES_MANAGER = "sales_manager";
     private static final AtomicInteger RUN = new AtomicInteger();
