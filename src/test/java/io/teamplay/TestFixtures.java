@@ -11,7 +11,7 @@ import static io.restassured.RestAssured.given;
 /** Fixtures created over HTTP, as a client would, with unique ids so test classes never collide. */
 public final class TestFixtures {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "test-admin-token-at-least-32-characters";
     public static final String SUCCESS_MANAGER = "success_manager";
     public static final String SALES_MANAGER = "sales_manager";
 

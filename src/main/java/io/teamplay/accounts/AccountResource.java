@@ -10,12 +10,14 @@ import io.teamplay.assignments.TeamMember;
 import io.teamplay.common.Bodies;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
+import io.teamplay.security.Access;
 import io.teamplay.security.Actor;
 import io.teamplay.segments.AccountSummary;
 import io.teamplay.segments.BulkAssignResult;
 import io.teamplay.segments.BulkAssignment;
 import io.teamplay.segments.SegmentFilter;
 import io.teamplay.segments.SegmentService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -61,13 +63,14 @@ public class AccountResource {
     Actor actor;
 
     @POST
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public Response create(AccountRequest request) {
-        actor.requireChange();
         AccountView account = accounts.create(Bodies.require(request), actor.id());
         return Response.status(Response.Status.CREATED).entity(withTeam(account)).build();
     }
 
     @GET
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public Page<AccountSummary> search(@QueryParam("role") String role, @QueryParam("assignee") String assignee,
                                        @BeanParam PageRequest page, @Context UriInfo uri) {
         Map<String, String> attributes = new HashMap<>();
@@ -81,28 +84,29 @@ public class AccountResource {
 
     @POST
     @Path("bulk-assign")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public BulkAssignResult bulkAssign(BulkAssignment request) {
-        actor.requireChange();
         return segments.bulkAssign(Bodies.require(request), actor.id());
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public AccountWithTeam get(String id) {
         return withTeam(accounts.get(id));
     }
 
     @PATCH
     @Path("{id}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public AccountWithTeam update(String id, AccountRequest request) {
-        actor.requireChange();
         return withTeam(accounts.update(id, Bodies.require(request), actor.id()));
     }
 
     @PUT
     @Path("{id}/team/{role}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public SeatAnswer assign(String id, String role, SeatBody body) {
-        actor.requireChange();
         SeatBody seat = Bodies.require(body);
         AssignmentOutcome outcome = assignments.change(AssignmentChange.assign(id, role,
                 new Assignee(seat.email(), seat.name()), AssignmentPath.ACCOUNT_PAGE, actor.id()));
@@ -111,14 +115,15 @@ public class AccountResource {
 
     @DELETE
     @Path("{id}/team/{role}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public Response clear(String id, String role) {
-        actor.requireChange();
         assignments.change(AssignmentChange.clear(id, role, AssignmentPath.ACCOUNT_PAGE, actor.id()));
         return Response.noContent().build();
     }
 
     @GET
     @Path("{id}/history")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public List<HistoryView> history(String id) {
         accounts.get(id);
         return assignments.historyOf(id);

@@ -36,10 +36,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "Forbidden", detail, List.of());
     }
 
-    public static ProblemException unauthorized(String detail) {
-        return new ProblemException(401, "Unauthorized", detail, List.of());
-    }
-
     public int status() {
         return status;
     }

@@ -3,8 +3,14 @@ package io.teamplay.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -21,6 +27,27 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.toProblem());
+    }
+
+    /** No credentials: an anonymous caller reached a method that needs a permission. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return challenge("An Authorization: Bearer <token> header is required");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return challenge("The bearer token is unknown, revoked, or belongs to a disabled user");
+    }
+
+    /** Authenticated, but the method's {@code @RolesAllowed} does not list the caller's permission. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+        RolesAllowed allowed = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        String detail = allowed == null ? "You may not do this"
+                : "Only " + String.join(" or ", allowed.value()) + " users may do this";
+        return respond(new Problem("about:blank", "Forbidden", 403, detail, List.of()));
     }
 
     @ServerExceptionMapper
@@ -102,6 +129,11 @@ public class ProblemMapper {
 
     private static String lastNode(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private static Response challenge(String detail) {
+        return Response.status(401).type(PROBLEM_JSON).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(new Problem("about:blank", "Unauthorized", 401, detail, List.of())).build();
     }
 
     private static Response respond(Problem problem) {

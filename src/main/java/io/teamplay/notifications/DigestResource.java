@@ -2,7 +2,8 @@ package io.teamplay.notifications;
 
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
-import io.teamplay.security.Actor;
+import io.teamplay.security.Access;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,22 +19,20 @@ public class DigestResource {
     DigestRunner runner;
     @Inject
     DigestItems items;
-    @Inject
-    Actor actor;
 
     /** Runs a digest now, as the schedule does: {@code {emails, items, failed, dropped}}. */
     @POST
     @Path("run")
+    @RolesAllowed(Access.ADMIN)
     public DigestRun run() {
-        actor.requireAdmin();
         return runner.run();
     }
 
     @GET
     @Path("items")
+    @RolesAllowed(Access.ADMIN)
     public Page<DigestItemView> items(@QueryParam("recipient") String recipient,
                                       @QueryParam("status") DigestItemStatus status, @BeanParam PageRequest page) {
-        actor.requireAdmin();
         return items.list(recipient, status, page.validated());
     }
 }

@@ -2,7 +2,9 @@ package io.teamplay.notifications;
 
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
+import io.teamplay.security.Access;
 import io.teamplay.security.Actor;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -22,18 +24,21 @@ public class NotificationResource {
     Actor actor;
 
     @GET
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public Page<NotificationView> mine(@QueryParam("unread") boolean unreadOnly, @BeanParam PageRequest page) {
         return notifications.of(actor.id(), unreadOnly, page.validated());
     }
 
     @POST
     @Path("{id}/read")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public NotificationView read(long id) {
         return notifications.markRead(actor.id(), id);
     }
 
     @POST
     @Path("read-all")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public Map<String, Integer> readAll() {
         return Map.of("marked", notifications.markAllRead(actor.id()));
     }

@@ -1,7 +1,10 @@
 package io.teamplay.plays;
 
 import io.teamplay.common.ProblemException;
+import io.teamplay.plays.facts.EventType;
+import io.teamplay.security.Access;
 import io.teamplay.security.Actor;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,12 +22,18 @@ public class EventResource {
     @Inject
     Actor actor;
 
-    /** Queues an account event from outside: 202 whether new or a redelivery (handled once either way). */
+    /**
+     * Queues an account event from outside: 202 whether new or a redelivery (handled once either way). A DAILY event
+     * replays the daily tick of a date, which only ADMIN users may do.
+     */
     @POST
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public Response accept(ExternalEvent event) {
-        actor.requireChange();
         if (event == null) {
             throw ProblemException.badRequest("type", "an event {id?, type, accountId, ...} is required");
+        }
+        if (PlayEventOutbox.parseType(event.type()) == EventType.DAILY && !actor.isAdmin()) {
+            throw ProblemException.forbidden("Only ADMIN users may replay a daily tick (type DAILY)");
         }
         boolean queued = outbox.accept(event);
         return Response.accepted(Map.of("queued", queued)).build();
@@ -33,6 +42,7 @@ public class EventResource {
     /** An event's state and what the plays did on it. */
     @GET
     @Path("{id}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public Map<String, Object> get(String id) {
         EventView event = runs.event(id).orElseThrow(() -> ProblemException.notFound("No event with id " + id));
         return Map.of("event", event, "runs", runs.ofEvent(id));

@@ -1,7 +1,10 @@
 package io.teamplay.plays;
 
 import io.teamplay.common.ProblemException;
+import io.teamplay.plays.engine.PlayFile;
+import io.teamplay.security.Access;
 import io.teamplay.security.Actor;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -41,6 +44,7 @@ public class PlayResource {
     PlayVersions versions;
 
     @GET
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public List<PlayView> all() {
         Set<String> active = activations.active();
         return library.plays().stream().map(p -> PlayView.of(p, active.contains(p.name()), false)).toList();
@@ -48,6 +52,7 @@ public class PlayResource {
 
     @GET
     @Path("{name}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public PlayView get(String name) {
         return PlayView.of(inForce.shown(name).orElseThrow(() -> notFound(name)), activations.isActive(name), true);
     }
@@ -55,8 +60,15 @@ public class PlayResource {
     @PUT
     @Path("{name}")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public Response put(String name, String source) {
-        actor.requireChange();
+        String playName = PlayFile.nameOf(name);
+        requireMayRunPlaysOf(teamOf(playName), playName);
+        String newTeam = PlayFile.of(PlayEditor.fileName(name, source), source == null ? "" : source).team();
+        if (newTeam != null && !mayRunPlaysOf(newTeam)) {
+            throw ProblemException.forbidden("The play " + playName + " names the team " + newTeam
+                    + ", which you do not belong to");
+        }
         PlayEditor.Saved saved = editor.save(name, source == null ? "" : source, actor.id());
         PlayView view = PlayView.of(inForce.shown(saved.play()).orElseThrow(), activations.isActive(saved.play()), true)
                 .withWarnings(saved.version(), saved.warnings());
@@ -65,19 +77,23 @@ public class PlayResource {
 
     @POST
     @Path("{name}/activate")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public PlayView activate(String name) {
         return activation(name, true);
     }
 
     @POST
     @Path("{name}/deactivate")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public PlayView deactivate(String name) {
         return activation(name, false);
     }
 
     @POST
     @Path("{name}/dry-run")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public DryRun.Result dryRun(String name, DryRunRequest request) {
+        requireMayRunPlaysOf(teamOf(name), name);
         if (request == null) {
             throw ProblemException.badRequest("accountId", "a body {accountId, event?} is required");
         }
@@ -86,6 +102,7 @@ public class PlayResource {
 
     @GET
     @Path("{name}/runs")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public List<RunView> runs(String name, @QueryParam("limit") @DefaultValue("100") int limit) {
         library.play(name).orElseThrow(() -> notFound(name));
         return runs.of(name, Math.max(1, Math.min(limit, 1000)));
@@ -94,6 +111,7 @@ public class PlayResource {
     /** Every saved version of the play, newest first. */
     @GET
     @Path("{name}/versions")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public List<PlayVersionView.Summary> versions(String name) {
         List<PlayVersion> all = versions.of(name);
         if (all.isEmpty()) {
@@ -105,6 +123,7 @@ public class PlayResource {
 
     @GET
     @Path("{name}/versions/{version}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public PlayVersionView.Detail version(String name, int version) {
         return PlayVersionView.Detail.of(versionOf(name, version), activations.versionInForce(name).orElse(null),
                 versions);
@@ -114,6 +133,7 @@ public class PlayResource {
     @GET
     @Path("{name}/versions/{version}/diff")
     @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public String diff(String name, int version, @QueryParam("against") Integer against) {
         PlayVersion to = versionOf(name, version);
         PlayVersion from = against != null ? versionOf(name, against)
@@ -124,8 +144,9 @@ public class PlayResource {
     /** Rollback: puts this version in force (and activates the play if it was not active). */
     @POST
     @Path("{name}/versions/{version}/activate")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public PlayView rollback(String name, int version) {
-        actor.requireChange();
+        requireMayRunPlaysOf(teamOf(name), name);
         editor.rollback(name, version, actor.id());
         return PlayView.of(inForce.shown(name).orElseThrow(() -> notFound(name)), true, false);
     }
@@ -137,6 +158,7 @@ public class PlayResource {
     @GET
     @Path("{name}/export")
     @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public Response export(String name, @QueryParam("version") Integer version) {
         String fileName;
         String source;
@@ -159,13 +181,30 @@ public class PlayResource {
     }
 
     private PlayView activation(String name, boolean active) {
-        actor.requireChange();
+        requireMayRunPlaysOf(teamOf(name), name);
         if (active) {
             editor.activate(name, actor.id());
         } else {
             editor.deactivate(name, actor.id());
         }
         return PlayView.of(inForce.shown(name).orElseThrow(() -> notFound(name)), active, false);
+    }
+
+    /** The team owning the play now (its latest version's), or null for a play not saved yet. */
+    private String teamOf(String play) {
+        return versions.latest(play).map(v -> v.team).orElse(null);
+    }
+
+    /** Saving, activating and running a play: ADMIN users, or (per @RolesAllowed) ADVANCED users of its team. */
+    private void requireMayRunPlaysOf(String team, String play) {
+        if (team != null && !mayRunPlaysOf(team)) {
+            throw ProblemException.forbidden("Only ADMIN users, or ADVANCED users of the team " + team
+                    + ", may change or run the play " + play);
+        }
+    }
+
+    private boolean mayRunPlaysOf(String team) {
+        return actor.isAdmin() || actor.belongsTo(team);
     }
 
     private ProblemException notFound(String name) {

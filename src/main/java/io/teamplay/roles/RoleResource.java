@@ -1,7 +1,9 @@
 package io.teamplay.roles;
 
 import io.teamplay.common.Bodies;
+import io.teamplay.security.Access;
 import io.teamplay.security.Actor;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,33 +23,35 @@ public class RoleResource {
     Actor actor;
 
     @GET
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public List<RoleView> all() {
         return roles.all();
     }
 
     @GET
     @Path("{key}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public RoleView get(String key) {
         return roles.get(key);
     }
 
     @POST
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public Response create(RoleRequest request) {
-        actor.requireRoleAndPolicyAdmin();
         return Response.status(Response.Status.CREATED).entity(roles.create(Bodies.require(request))).build();
     }
 
     @PATCH
     @Path("{key}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public RoleView update(String key, RoleRequest request) {
-        actor.requireRoleAndPolicyAdmin();
         return roles.update(key, Bodies.require(request));
     }
 
     @DELETE
     @Path("{key}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public Response delete(String key) {
-        actor.requireRoleAndPolicyAdmin();
         roles.delete(key, actor.id());
         return Response.noContent().build();
     }

@@ -1,56 +1,41 @@
 package io.teamplay.security;
 
-import io.teamplay.common.ProblemException;
-import io.teamplay.users.Permission;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 
-/** Who is calling: set once per request by {@link BearerTokenFilter}. */
+import java.util.List;
+
+/**
+ * Who is calling, read from the request's {@link SecurityIdentity}. Permissions are checked by {@code @RolesAllowed};
+ * this answers only what checks depending on data need: is the caller ADMIN, a given user, a member of a team.
+ */
 @RequestScoped
 public class Actor {
 
     /** Recorded as the actor of changes made with the bootstrap admin token. */
     public static final String ADMIN_TOKEN_ACTOR = "admin-token";
+    /** The identity attribute holding the caller's teams. */
+    static final String TEAMS = "teams";
 
-    private String id;
-    private Permission permission;
-
-    void authenticate(String id, Permission permission) {
-        this.id = id;
-        this.permission = permission;
-    }
+    @Inject
+    SecurityIdentity identity;
 
     /** The acting user's email, or {@value #ADMIN_TOKEN_ACTOR}. */
     public String id() {
-        return id;
-    }
-
-    public Permission permission() {
-        return permission;
+        return identity.getPrincipal().getName();
     }
 
     public boolean isAdmin() {
-        return permission == Permission.ADMIN;
+        return identity.hasRole(Access.ADMIN);
     }
 
     public boolean is(String email) {
-        return id != null && id.equals(email);
+        return id().equals(email);
     }
 
-    public void requireChange() {
-        if (!permission.mayChange()) {
-            throw ProblemException.forbidden("READ_ONLY users cannot change anything");
-        }
-    }
-
-    public void requireRoleAndPolicyAdmin() {
-        if (!permission.mayDefineRolesAndPolicy()) {
-            throw ProblemException.forbidden("Only ADMIN or ADVANCED users may change roles and the task-ownership policy");
-        }
-    }
-
-    public void requireAdmin() {
-        if (!isAdmin()) {
-            throw ProblemException.forbidden("Only ADMIN users may do this");
-        }
+    public boolean belongsTo(String team) {
+        List<String> teams = identity.getAttribute(TEAMS);
+        return team != null && teams != null && teams.stream().anyMatch(team::equalsIgnoreCase);
     }
 }

@@ -1,5 +1,6 @@
 package io.teamplay.security;
 
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,13 +12,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The bootstrap admin token: TEAMPLAY_ADMIN_TOKEN when configured; otherwise one generated on the first start,
- * printed once, and kept only as its hash.
+ * The bootstrap admin token: TEAMPLAY_ADMIN_TOKEN when configured (at least {@value #MIN_LENGTH} characters, or the
+ * service refuses to start); otherwise one generated on the first start, printed once, and kept only as its hash.
  */
 @ApplicationScoped
 public class AdminTokenBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminTokenBootstrap.class);
+    static final int MIN_LENGTH = 32;
 
     @ConfigProperty(name = "teamplay.admin-token")
     Optional<String> configuredToken;
@@ -27,7 +29,14 @@ public class AdminTokenBootstrap {
     @Transactional
     void onStart(@Observes StartupEvent start) {
         if (configuredToken.filter(t -> !t.isBlank()).isPresent()) {
-            adminHash = Tokens.hash(configuredToken.get().trim());
+            String token = configuredToken.get().trim();
+            if (token.length() < MIN_LENGTH) {
+                LOG.errorf("Refusing to start: TEAMPLAY_ADMIN_TOKEN (teamplay.admin-token) has %d characters; it must "
+                        + "have at least %d (e.g. the output of: openssl rand -base64 32)", token.length(), MIN_LENGTH);
+                Quarkus.asyncExit(1);
+                return;
+            }
+            adminHash = Tokens.hash(token);
             LOG.info("Admin token taken from configuration (TEAMPLAY_ADMIN_TOKEN)");
             return;
         }
@@ -43,6 +52,7 @@ public class AdminTokenBootstrap {
         adminHash = row.tokenHash;
     }
 
+    /** False for every token until the admin token is known (and always, when a too-short one stops the start). */
     boolean isAdminToken(String tokenHash) {
         return tokenHash.equals(adminHash);
     }

@@ -1,7 +1,9 @@
 package io.teamplay.tasks;
 
 import io.teamplay.common.Bodies;
+import io.teamplay.security.Access;
 import io.teamplay.security.Actor;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -19,13 +21,14 @@ public class PolicyResource {
     Actor actor;
 
     @GET
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public PolicyBody get() {
         return new PolicyBody(tasks.policy());
     }
 
     @PUT
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public PolicyBody change(PolicyBody body) {
-        actor.requireRoleAndPolicyAdmin();
         return new PolicyBody(tasks.changePolicy(Bodies.require(body).policy(), actor.id()));
     }
 }

@@ -3,7 +3,8 @@ package io.teamplay.tasks;
 import io.teamplay.common.Bodies;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
-import io.teamplay.security.Actor;
+import io.teamplay.security.Access;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,16 +18,15 @@ public class TaskResource {
 
     @Inject
     TaskService tasks;
-    @Inject
-    Actor actor;
 
     @POST
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public Response create(NewTask request) {
-        actor.requireChange();
         return Response.status(Response.Status.CREATED).entity(tasks.create(Bodies.require(request))).build();
     }
 
     @GET
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public Page<TaskView> list(@QueryParam("accountId") String accountId, @QueryParam("assignee") String assignee,
                                @QueryParam("status") TaskStatus status, @BeanParam PageRequest page) {
         return tasks.list(accountId, assignee, status, page.validated());
@@ -34,14 +34,15 @@ public class TaskResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public TaskView get(long id) {
         return tasks.get(id);
     }
 
     @POST
     @Path("{id}/done")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public TaskView done(long id) {
-        actor.requireChange();
         return tasks.markDone(id);
     }
 }

@@ -1,14 +1,6 @@
 package io.teamplay.users;
 
+/** What a user may do; the caller's permission is their identity's one role (see io.teamplay.security.Access). */
 public enum Permission {
-    ADMIN, ADVANCED, STANDARD, READ_ONLY;
-
-    /** Roles and the task-ownership policy are defined by global admins and advanced users only. */
-    public boolean mayDefineRolesAndPolicy() {
-        return this == ADMIN || this == ADVANCED;
-    }
-
-    public boolean mayChange() {
-        return this != READ_ONLY;
-    }
+    ADMIN, ADVANCED, STANDARD, READ_ONLY
 }

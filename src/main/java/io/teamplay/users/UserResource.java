@@ -5,7 +5,9 @@ import io.teamplay.common.Bodies;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.ProblemException;
+import io.teamplay.security.Access;
 import io.teamplay.security.Actor;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -37,31 +39,34 @@ public class UserResource {
     Actor actor;
 
     @POST
+    @RolesAllowed(Access.ADMIN)
     public Response create(NewUser request) {
-        actor.requireAdmin();
         return Response.status(Response.Status.CREATED).entity(users.create(Bodies.require(request))).build();
     }
 
     @GET
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public Page<UserView> list(@QueryParam("team") String team, @BeanParam PageRequest page) {
         return users.list(team, page.validated());
     }
 
     @GET
     @Path("{email}")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public UserView get(String email) {
         return users.get(email);
     }
 
     @PATCH
     @Path("{email}")
+    @RolesAllowed(Access.ADMIN)
     public UserView update(String email, UserPatch patch) {
-        actor.requireAdmin();
         return users.update(email, Bodies.require(patch));
     }
 
     @POST
     @Path("{email}/tokens")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public Response issueToken(String email) {
         UserView user = users.get(email);
         if (!actor.isAdmin() && !actor.is(user.email())) {
@@ -75,8 +80,8 @@ public class UserResource {
 
     @POST
     @Path("{email}/disable")
+    @RolesAllowed(Access.ADMIN)
     public Map<String, Integer> disable(String email, DisableBody body) {
-        actor.requireAdmin();
         UserOffboarding.Result result = offboarding.disable(email, body == null ? null : body.reassignTo(), actor.id());
         return Map.of("assignmentsMoved", result.assignmentsMoved(), "tasksMoved", result.tasksMoved());
     }

@@ -311,7 +311,7 @@ class ReviewFindingsTest {
         String gone = user("Gone Holder", "PRACTITIONER", team);
         asAdmin().body(Map.of()).post("/api/users/{email}/disable", gone).then().statusCode(200);
         String id = account();
-        io.restassured.RestAssured.given().auth().oauth2("test-admin-token").contentType("text/csv")
+        io.restassured.RestAssured.given().auth().oauth2(io.teamplay.TestFixtures.ADMIN_TOKEN).contentType("text/csv")
                 .body("account_id,success_manager___tid\n" + id + "," + gone + "\n")
                 .post("/api/imports/accounts").then().statusCode(200).body("errors", hasSize(0));
         String attribute = "rv_" + unique("a").replace('-', '_');
@@ -319,7 +319,7 @@ class ReviewFindingsTest {
         String source = "// team: " + team + "\n// description: test play\nexpander plays.dsl\n\nrule \"test rule\"\nwhen\n    "
                 + "the " + attribute + " changes to \"yes\"" + "\nthen\n    "
                 + "create a task \"Follow up\" for the \"Success Manager\" due in 2 days" + "\nend\n";
-        io.restassured.RestAssured.given().auth().oauth2("test-admin-token").contentType("text/plain").body(source)
+        io.restassured.RestAssured.given().auth().oauth2(io.teamplay.TestFixtures.ADMIN_TOKEN).contentType("text/plain").body(source)
                 .put("/api/plays/{name}", play).then().statusCode(201);
         asAdmin().post("/api/plays/{name}/activate", play).then().statusCode(200);
         try {

@@ -30,6 +30,11 @@ public record PlayFile(String name, String fileName, String text) {
         return dot > 0 && isPlayFile(fileName) ? fileName.substring(0, dot) : fileName;
     }
 
+    /** The team the file's {@code // team:} line names, or null. */
+    public String team() {
+        return PlayHeader.read(text).team();
+    }
+
     /** True when the file is written in the plays DSL's sentences. */
     public boolean isDsl() {
         return fileName.toLowerCase(Locale.ROOT).endsWith(DSLR);
