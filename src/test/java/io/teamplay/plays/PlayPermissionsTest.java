@@ -109,7 +109,9 @@ class PlayPermissionsTest {
         String both = tokenWith("ADVANCED", team, otherTeam);
         put(both, name, play(otherTeam, attribute())).statusCode(200).body("team", is(otherTeam));
         String admin = tokenWith("ADMIN");
-        put(admin, name, play(unique("Purples"), attribute())).statusCode(200);
+        String purples = unique("Purples");
+        tokenWith("STANDARD", purples); // a team is known once someone belongs to it
+        put(admin, name, play(purples, attribute())).statusCode(200).body("team", is(purples));
     }
 
     @Test
