@@ -69,29 +69,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && violation.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-                // a concurrent request wrote the same key first (the checks before the insert could not see it)
-                LOG.infof("Unique constraint %s refused a write: answered 409", violation.getConstraintName());
-                return respond(new Problem("about:blank", "Conflict", 409,
-                        "A concurrent request changed the same data first; reload and retry", List.of()));
-            }
-            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                // deadlock or serialization failure with a concurrent change (e.g. two users disabled into each other)
-                LOG.infof("Concurrent change aborted (SQL state %s): answered 409", sql.getSQLState());
-                return respond(new Problem("about:blank", "Conflict", 409,
-                        "A concurrent change got in the way; nothing was written, retry", List.of()));
-            }
-            if (cause instanceof org.hibernate.exception.DataException data) {
-                // a value the database cannot store (longer than its column, or holding a NUL character)
-                LOG.infof("The database refused a value (SQL state %s): answered 400", data.getSQLState());
-                return respond(new Problem("about:blank", "Invalid input", 400,
-                        "A value is too long or holds characters that cannot be stored", List.of()));
-            }
+        Problem problem = Failures.problem(e);
+        if (Failures.unexpected(e)) {
+            LOG.error("Unexpected error", e);
+        } else {
+            LOG.infof("Request failed (%s): answered %d: %s", e, problem.status(), problem.detail());
         }
-        LOG.error("Unexpected error", e);
-        return respond(new Problem("about:blank", "Internal error", 500, "An unexpected error occurred; see the service log", List.of()));
+        return respond(problem);
     }
 
     private static String accepted(Class<?> type) {
