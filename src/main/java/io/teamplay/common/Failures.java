@@ -16,6 +16,8 @@ public final class Failures {
 
     /** The problem document a request answers when it failed with {@code failure}. */
     public static Problem problem(Throwable failure) {
+        boolean rolledBack = false;
+        boolean database = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return problem.toProblem();
@@ -38,11 +40,13 @@ public final class Failures {
                 // a value the database cannot store (longer than its column, or holding a NUL character)
                 return problem(400, "Invalid input", "A value is too long or holds characters that cannot be stored");
             }
-            if (cause instanceof jakarta.transaction.RollbackException || cause instanceof jakarta.transaction.TransactionalException) {
-                // the transaction manager rolled the work back, mostly because it outlived the transaction timeout
-                return problem(503, "Service Unavailable",
-                        "The change took longer than the service allows and was rolled back; retry, with less at once if it happens again");
-            }
+            rolledBack |= cause instanceof jakarta.transaction.RollbackException;
+            database |= cause instanceof SQLException || cause instanceof jakarta.persistence.PersistenceException;
+        }
+        if (rolledBack && !database) {
+            // rolled back by the transaction manager itself, not for a failed statement: it outlived its timeout
+            return problem(503, "Service Unavailable",
+                    "The change took longer than the service allows and was rolled back; retry, with less at once if it happens again");
         }
         return problem(500, "Internal error", "An unexpected error occurred; see the service log");
     }
