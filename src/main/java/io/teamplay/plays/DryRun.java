@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Fires one play (active or not, compiled on its own: see {@link PlayLibrary#dryFire}) on an account and an optional
@@ -25,6 +26,8 @@ import java.util.List;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DryRun {
+
+    private static final Logger LOG = Logger.getLogger(DryRun.class);
 
     /** One change the play would make, or why it would fail (as the run would record it when the play is active). */
     public record Change(String rule, String action, String role, String before, String after, String detail,
@@ -56,7 +59,8 @@ public class DryRun {
         try {
             decisions = library.dryFire(play, event, account);
         } catch (PlayFiringException e) {
-            throw ProblemException.refused("play", e.getMessage());
+            LOG.infof(e, "Dry run of play %s on account %s failed", name, account.getId());
+            throw ProblemException.refused("play", FiringFailure.describe(e));
         }
         RunContext context = new RunContext(event.getId(), account.getId(), event.getDate(), 0);
         List<Change> changes = new ArrayList<>();
