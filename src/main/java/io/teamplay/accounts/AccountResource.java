@@ -2,7 +2,7 @@ package io.teamplay.accounts;
 
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
-import io.teamplay.assignments.AssignmentOutcome;
+import io.teamplay.assignments.AssignmentResult;
 import io.teamplay.assignments.AssignmentPath;
 import io.teamplay.assignments.AssignmentService;
 import io.teamplay.assignments.HistoryView;
@@ -108,8 +108,8 @@ public class AccountResource {
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public SeatAnswer assign(String id, String role, SeatBody body) {
         SeatBody seat = Bodies.require(body);
-        AssignmentOutcome outcome = assignments.change(AssignmentChange.assign(id, role,
-                new Assignee(seat.email(), seat.name()), AssignmentPath.ACCOUNT_PAGE, actor.id()));
+        AssignmentResult.Applied outcome = assignments.change(AssignmentChange.assign(id, role,
+                new Assignee(seat.email(), seat.name()), AssignmentPath.ACCOUNT_PAGE, actor.id())).requireApplied();
         return new SeatAnswer(new Seat(outcome.role(), outcome.email(), outcome.name()), outcome.tasksMoved());
     }
 
@@ -117,7 +117,7 @@ public class AccountResource {
     @Path("{id}/team/{role}")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public Response clear(String id, String role) {
-        assignments.change(AssignmentChange.clear(id, role, AssignmentPath.ACCOUNT_PAGE, actor.id()));
+        assignments.change(AssignmentChange.clear(id, role, AssignmentPath.ACCOUNT_PAGE, actor.id())).requireApplied();
         return Response.noContent().build();
     }
 

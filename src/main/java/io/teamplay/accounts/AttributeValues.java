@@ -33,6 +33,11 @@ public final class AttributeValues {
             throw ProblemException.badRequest("attributes." + name,
                     "attribute values are strings, numbers or booleans (dates as ISO-8601 strings), not " + value.getNodeType().name().toLowerCase());
         }
+        if (value.isNumber() && value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+            // JSON read 1e999999999 as a double: infinite, no number the service can store or compare
+            throw ProblemException.badRequest("attributes." + name, "the number is out of range: numbers hold at most"
+                    + " about 308 digits before the decimal point");
+        }
         String json = value.isNumber() ? canonicalNumber(value.decimalValue()) : value.toString();
         if (json.length() > 4000) {
             throw ProblemException.badRequest("attributes." + name, "attribute value is longer than 4000 characters");

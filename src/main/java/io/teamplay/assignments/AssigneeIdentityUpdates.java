@@ -30,6 +30,8 @@ class AssigneeIdentityUpdates {
 
     void removeSeatsOf(@Observes RoleDeleting role) {
         Assignment.<Assignment>list("role = ?1 order by accountId", role.roleKey()).forEach(seat ->
-                assignments.change(AssignmentChange.clear(seat.accountId, role.roleKey(), AssignmentPath.ROLE_DELETED, role.actor())));
+                // a seat that could not be removed must stop the deletion, not outlive its role
+                assignments.change(AssignmentChange.clear(seat.accountId, role.roleKey(), AssignmentPath.ROLE_DELETED, role.actor()))
+                        .requireApplied());
     }
 }

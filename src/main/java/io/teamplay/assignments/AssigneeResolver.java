@@ -1,7 +1,7 @@
 package io.teamplay.assignments;
 
+import io.teamplay.assignments.AssignmentResult.Refused;
 import io.teamplay.common.Emails;
-import io.teamplay.common.ProblemException;
 import io.teamplay.users.UserService;
 import io.teamplay.users.UserView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,42 +13,61 @@ import java.util.stream.Collectors;
 
 /**
  * The identity rules: the email is the key. An email is kept even when no user has it yet; a bare name resolves only
- * when exactly one user (active or disabled) bears it.
+ * when exactly one user (active or disabled) bears it. Answers the assignee resolved, or why it could not be.
  */
 @ApplicationScoped
 class AssigneeResolver {
 
+    sealed interface Resolution {
+    }
+
     /** The resolved assignee: its email, and the user when one exists (empty while pending). */
-    record Resolved(String email, Optional<UserView> user) {
+    record Resolved(String email, Optional<UserView> user) implements Resolution {
         String name() {
             return user.map(UserView::name).orElse(null);
         }
     }
 
+    record Unresolved(Refused refused) implements Resolution {
+    }
+
     @Inject
     UserService users;
 
-    Resolved resolve(Assignee assignee) {
+    Resolution resolve(Assignee assignee) {
         if (assignee.isEmpty()) {
-            throw ProblemException.badRequest("email", "email or name is required");
+            return malformed("email or name is required");
         }
         if (assignee.email() != null && !assignee.email().isBlank()) {
             if (!Emails.isWellFormed(assignee.email())) {
-                throw ProblemException.badRequest("email", "'" + assignee.email().trim() + "' is not a valid email address");
+                return malformed("'" + assignee.email().trim() + "' is not a valid email address");
             }
-            String email = Emails.normalise(assignee.email());
-            return new Resolved(email, users.find(email));
+            return byEmail(assignee.email());
         }
         String name = assignee.name().trim();
         List<UserView> named = users.named(name);
         if (named.isEmpty()) {
-            throw ProblemException.refused("name", "No user is named '" + name + "'; give their email instead");
+            return unresolvedName("No user is named '" + name + "'; give their email instead");
         }
         if (named.size() > 1) {
             String emails = named.stream().map(u -> u.email() + (u.isActive() ? "" : " (disabled)")).collect(Collectors.joining(", "));
-            throw ProblemException.refused("name", named.size() + " users are named '" + name + "' (" + emails
+            return unresolvedName(named.size() + " users are named '" + name + "' (" + emails
                     + "); give the email of the one you mean");
         }
         return new Resolved(named.get(0).email(), Optional.of(named.get(0)));
+    }
+
+    /** A well-formed email always resolves: to the user who has it, or to nobody yet. */
+    Resolved byEmail(String wellFormedEmail) {
+        String email = Emails.normalise(wellFormedEmail);
+        return new Resolved(email, users.find(email));
+    }
+
+    private static Unresolved malformed(String reason) {
+        return new Unresolved(new Refused(Refused.Kind.MALFORMED, "email", reason));
+    }
+
+    private static Unresolved unresolvedName(String reason) {
+        return new Unresolved(Refused.notAllowed("name", reason));
     }
 }

@@ -20,4 +20,9 @@ public record AssignmentChange(String accountId, String role, Assignee assignee,
     boolean clears() {
         return assignee == null;
     }
+
+    /** The account is looked up (and locked) by its trimmed id: the seat must be written under the same id. */
+    AssignmentChange trimmed() {
+        return accountId == null ? this : new AssignmentChange(accountId.trim(), role, assignee, path, actor, play);
+    }
 }

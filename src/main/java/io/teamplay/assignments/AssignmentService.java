@@ -1,7 +1,12 @@
 package io.teamplay.assignments;
 
 import io.teamplay.accounts.AccountService;
-import io.teamplay.common.ProblemException;
+import io.teamplay.assignments.AssigneeResolver.Resolution;
+import io.teamplay.assignments.AssigneeResolver.Resolved;
+import io.teamplay.assignments.AssigneeResolver.Unresolved;
+import io.teamplay.assignments.AssignmentResult.Changed;
+import io.teamplay.assignments.AssignmentResult.Refused;
+import io.teamplay.assignments.AssignmentResult.Unchanged;
 import io.teamplay.roles.RoleService;
 import io.teamplay.roles.RoleView;
 import io.teamplay.tasks.Handover;
@@ -20,12 +25,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The one write path for team changes, whatever their source: checks eligibility, writes the seat, applies the
- * task-ownership policy, records history and fires {@link AssignmentChanged}, all in the caller's transaction.
+ * The one write path for team changes, whatever their source: decides (resolves the assignee, checks eligibility,
+ * locks), then writes the seat, applies the task-ownership policy, records history and fires
+ * {@link AssignmentChanged}, all in the caller's transaction. Answers an {@link AssignmentResult}.
  */
 @ApplicationScoped
 @Transactional
@@ -46,56 +53,118 @@ public class AssignmentService {
     @Inject
     Event<AssignmentChanged> changed;
 
-    public AssignmentOutcome change(AssignmentChange requested) {
-        // the account is looked up (and locked) by its trimmed id: the seat must be written under the same id
-        AssignmentChange change = requested.accountId() == null ? requested
-                : new AssignmentChange(requested.accountId().trim(), requested.role(), requested.assignee(),
-                requested.path(), requested.actor(), requested.play());
-        RoleView role = roles.find(change.role())
-                .orElseThrow(() -> ProblemException.notFound("No account role with key " + change.role()));
-        AssigneeResolver.Resolved who = change.clears() ? null : resolver.resolve(change.assignee());
-        // before the account lock, in the order disabling takes them: user, then accounts
-        boolean disabledMeanwhile = who != null && who.user().isPresent()
-                && users.lockStatus(who.email(), false).filter(status -> status == UserStatus.DISABLED).isPresent();
-        accounts.lock(change.accountId());
-        Optional<Assignment> current = Assignment.of(change.accountId(), role.key());
-        return change.clears() ? clear(change, role, current) : assign(change, role, current, who, disabledMeanwhile);
+    /**
+     * Changes one seat: the role and the assignee are resolved once and the path's eligibility checked, with the
+     * assignee's status and the account locked, before anything is written. A refusal writes nothing and is answered
+     * as a {@link Refused} value: the caller's transaction stays usable.
+     */
+    public AssignmentResult change(AssignmentChange requested) {
+        AssignmentChange change = requested.trimmed();
+        return write(change, decide(change, null, true));
     }
 
-    private AssignmentOutcome assign(AssignmentChange change, RoleView role, Optional<Assignment> current,
-                                     AssigneeResolver.Resolved who, boolean disabledMeanwhile) {
-        change.path().eligibility.refusal(role, who.email(), who.user(), change.play()).ifPresent(reason -> {
-            throw ProblemException.refused("email", "Cannot assign " + who.email() + " as " + role.key() + ": " + reason);
-        });
-        if (disabledMeanwhile && change.path().eligibility != Eligibility.INTEGRATION) {
-            throw ProblemException.refused("email", "Cannot assign " + who.email() + " as " + role.key() + ": "
-                    + who.email() + " was disabled meanwhile");
+    /** As {@link #change(AssignmentChange)}, to an assignee already resolved (a disable moves many seats to one user). */
+    AssignmentResult change(AssignmentChange requested, Resolved assignee) {
+        AssignmentChange change = requested.trimmed();
+        return write(change, decide(change, assignee, true));
+    }
+
+    /**
+     * What {@link #change} would answer now, with the tasks the current policy would move; locks and writes nothing
+     * (dry runs). Decided by the same code as the change itself.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AssignmentResult preview(AssignmentChange requested) {
+        AssignmentChange change = requested.trimmed();
+        AssignmentResult result = decide(change, null, false).result();
+        if (result instanceof Changed planned && planned.fromEmail() != null && planned.email() != null) {
+            List<TaskView> moving = tasks.previewHandOver(handover(change.accountId(), planned.role(), planned.fromEmail(), planned.email()));
+            return planned.withMovedTasks(moving.stream().map(t -> new MovedTask(t.id(), t.title(), t.assignee())).toList());
         }
+        return result;
+    }
+
+    /** A change decided, nothing written yet: the answer, and the seat it replaces (empty when the role is vacant). */
+    private record Decision(AssignmentResult result, Optional<Assignment> current) {
+    }
+
+    private Decision decide(AssignmentChange change, Resolved given, boolean lock) {
+        Optional<RoleView> found = roles.find(change.role());
+        if (found.isEmpty()) {
+            return refused(new Refused(Refused.Kind.UNKNOWN_ROLE, "role", "No account role with key " + change.role()));
+        }
+        RoleView role = found.get();
+        Resolved who = null;
+        if (!change.clears()) {
+            Resolution resolution = given != null ? given : resolver.resolve(change.assignee());
+            if (resolution instanceof Unresolved unresolved) {
+                return refused(unresolved.refused());
+            }
+            who = (Resolved) resolution;
+        }
+        boolean disabledMeanwhile = lock && who != null && lockStatusIsDisabled(who);
+        if (lock) {
+            accounts.lock(change.accountId());
+        }
+        Optional<Refused> refusal = who == null ? clearRefusal(change.path(), role)
+                : refusal(change.path(), role, who, change.play(), disabledMeanwhile);
+        if (refusal.isPresent()) {
+            return refused(refusal.get());
+        }
+        Optional<Assignment> current = Assignment.of(change.accountId(), role.key());
         String from = current.map(a -> a.email).orElse(null);
-        if (who.email().equals(from)) {
-            return new AssignmentOutcome(change.accountId(), role.key(), from, from, current.get().name, false, List.of());
+        String to = who == null ? null : who.email();
+        if (Objects.equals(from, to)) {
+            return new Decision(new Unchanged(change.accountId(), role.key(), from, current.map(a -> a.name).orElse(null)), current);
         }
-        Assignment seat = current.orElseGet(Assignment::new);
+        return new Decision(new Changed(change.accountId(), role.key(), from, to, who == null ? null : who.name(), List.of()), current);
+    }
+
+    private static Decision refused(Refused refused) {
+        return new Decision(refused, Optional.empty());
+    }
+
+    /**
+     * Takes a shared lock on the assignee's status before the account lock, in the order disabling takes them (user,
+     * then accounts): a disable running now either sees this seat or makes this change a refusal.
+     */
+    private boolean lockStatusIsDisabled(Resolved who) {
+        return who.user().isPresent()
+                && users.lockStatus(who.email(), false).filter(status -> status == UserStatus.DISABLED).isPresent();
+    }
+
+    /** Why this path may not give the role to this assignee, or empty when it may (integrations may name a leaver). */
+    private static Optional<Refused> refusal(AssignmentPath path, RoleView role, Resolved who, PlayOrigin play,
+                                             boolean disabledMeanwhile) {
+        Optional<String> reason = path.eligibility.refusal(role, who.email(), who.user(), play);
+        if (reason.isEmpty() && disabledMeanwhile && path.eligibility != Eligibility.INTEGRATION) {
+            reason = Optional.of(who.email() + " was disabled meanwhile");
+        }
+        return reason.map(why -> Refused.notAllowed("email", "Cannot assign " + who.email() + " as " + role.key() + ": " + why));
+    }
+
+    private static Optional<Refused> clearRefusal(AssignmentPath path, RoleView role) {
+        return path.eligibility.clearRefusal(role).map(why -> Refused.notAllowed("role", "Cannot clear " + role.key() + ": " + why));
+    }
+
+    private AssignmentResult write(AssignmentChange change, Decision decision) {
+        if (!(decision.result() instanceof Changed planned)) {
+            return decision.result();
+        }
+        if (planned.email() == null) {
+            decision.current().orElseThrow().delete();
+            return record(change, planned);
+        }
+        Assignment seat = decision.current().orElseGet(Assignment::new);
         seat.accountId = change.accountId();
-        seat.role = role.key();
-        seat.email = who.email();
-        seat.name = who.name();
+        seat.role = planned.role();
+        seat.email = planned.email();
+        seat.name = planned.name();
         seat.assignedAt = Instant.now();
         seat.persistAndFlush();
-        List<MovedTask> moved = from == null ? List.of() : handOverTasks(change.accountId(), role.key(), from, who.email());
-        return record(change, role.key(), from, seat.email, seat.name, moved);
-    }
-
-    private AssignmentOutcome clear(AssignmentChange change, RoleView role, Optional<Assignment> current) {
-        change.path().eligibility.clearRefusal(role).ifPresent(reason -> {
-            throw ProblemException.refused("role", "Cannot clear " + role.key() + ": " + reason);
-        });
-        if (current.isEmpty()) {
-            return new AssignmentOutcome(change.accountId(), role.key(), null, null, null, false, List.of());
-        }
-        String from = current.get().email;
-        current.get().delete();
-        return record(change, role.key(), from, null, null, List.of());
+        List<MovedTask> moved = planned.fromEmail() == null ? List.of()
+                : handOverTasks(change.accountId(), planned.role(), planned.fromEmail(), planned.email());
+        return record(change, planned.withMovedTasks(moved));
     }
 
     private List<MovedTask> handOverTasks(String accountId, String role, String from, String to) {
@@ -109,8 +178,11 @@ public class AssignmentService {
         return new Handover(accountId, role, from, to, stillHoldsAnother);
     }
 
-    private AssignmentOutcome record(AssignmentChange change, String role, String from, String to, String toName,
-                                     List<MovedTask> moved) {
+    private Changed record(AssignmentChange change, Changed done) {
+        String role = done.role();
+        String from = done.fromEmail();
+        String to = done.email();
+        List<MovedTask> moved = done.movedTasks();
         HistoryEntry entry = new HistoryEntry();
         entry.accountId = change.accountId();
         entry.at = Instant.now();
@@ -123,7 +195,7 @@ public class AssignmentService {
         entry.rule = change.play() == null ? null : change.play().rule();
         entry.tasksMoved = moved.size();
         entry.persist();
-        changed.fire(new AssignmentChanged(change.accountId(), role, from, to, toName, change.path(), change.actor(),
+        changed.fire(new AssignmentChanged(change.accountId(), role, from, to, done.name(), change.path(), change.actor(),
                 change.play(), moved, entry.at));
         if (change.path() == AssignmentPath.INTEGRATION) {
             LOG.debugf("Team changed: account=%s role=%s %s -> %s via %s by %s, tasks moved %d",
@@ -132,31 +204,7 @@ public class AssignmentService {
             LOG.infof("Team changed: account=%s role=%s %s -> %s via %s by %s, tasks moved %d",
                     change.accountId(), role, from, to, change.path(), change.actor(), moved.size());
         }
-        return new AssignmentOutcome(change.accountId(), role, from, to, toName, true, moved);
-    }
-
-    /**
-     * Why this assignee could not be given the role by this path, or empty when they could. Throws nothing, so
-     * callers batching many changes in one transaction can skip a bad one without spoiling the rest.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<String> refusal(String role, Assignee assignee, AssignmentPath path, PlayOrigin play) {
-        try {
-            RoleView known = roles.find(role).orElseThrow(() -> ProblemException.notFound("No account role with key " + role));
-            AssigneeResolver.Resolved who = resolver.resolve(assignee);
-            return path.eligibility.refusal(known, who.email(), who.user(), play);
-        } catch (ProblemException refused) {
-            return Optional.of(refused.getMessage());
-        }
-    }
-
-    /** Would-be effect of a change, for dry runs: the tasks the current policy would move. Writes nothing. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TaskView> previewTasksMoving(String accountId, String role, String toEmail) {
-        return holderOf(accountId, role)
-                .filter(from -> !from.equals(toEmail))
-                .map(from -> tasks.previewHandOver(handover(accountId, role, from, toEmail)))
-                .orElse(List.of());
+        return done;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -34,6 +34,8 @@ public class UserOffboarding {
     @Inject
     AssignmentService assignments;
     @Inject
+    AssigneeResolver resolver;
+    @Inject
     TaskService tasks;
     @Inject
     UserService users;
@@ -53,11 +55,13 @@ public class UserOffboarding {
             throw ProblemException.conflict(user.email() + " still owns " + seats.size() + " assignment(s) and "
                     + openTasks + " open task(s): give reassignTo, an eligible user to take them");
         }
-        String target = ownsSomething ? eligibleTarget(user.email(), reassignTo) : null;
+        AssigneeResolver.Resolved eligible = ownsSomething ? eligibleTarget(user.email(), reassignTo) : null;
+        String target = eligible == null ? null : eligible.email();
         List<MovedTask> moved = new ArrayList<>();
         for (Seat seat : seats) {
-            AssignmentOutcome outcome = assignments.change(AssignmentChange.assign(seat.accountId(), seat.role(),
-                    Assignee.byEmail(target), AssignmentPath.USER_DISABLE, actor));
+            // the target was resolved and checked once, above; a refusal now is a race (disabled meanwhile)
+            AssignmentResult.Applied outcome = assignments.change(AssignmentChange.assign(seat.accountId(), seat.role(),
+                    Assignee.byEmail(target), AssignmentPath.USER_DISABLE, actor), eligible).requireApplied("reassignTo");
             moved.addAll(outcome.movedTasks());
         }
         if (target != null) {
@@ -83,18 +87,20 @@ public class UserOffboarding {
         return byAccount.values().stream().flatMap(List::stream).toList();
     }
 
-    private String eligibleTarget(String email, String reassignTo) {
+    /** The one who takes everything over, resolved and checked once: every seat and task goes to them. */
+    private AssigneeResolver.Resolved eligibleTarget(String email, String reassignTo) {
         if (!Emails.isWellFormed(reassignTo)) {
             throw ProblemException.badRequest("reassignTo", "'" + reassignTo + "' is not a valid email address");
         }
-        String target = Emails.normalise(reassignTo);
-        if (target.equals(email)) {
+        AssigneeResolver.Resolved target = resolver.byEmail(reassignTo);
+        if (target.email().equals(email)) {
             throw ProblemException.refused("reassignTo", "reassignTo must be another user than the one being disabled");
         }
-        UserView user = users.find(target)
-                .orElseThrow(() -> ProblemException.refused("reassignTo", "No user has email " + target));
-        Eligibility.FORCED_REASSIGNMENT.refusal(null, target, java.util.Optional.of(user), null).ifPresent(reason -> {
-            throw ProblemException.refused("reassignTo", "Cannot reassign to " + target + ": " + reason);
+        if (target.user().isEmpty()) {
+            throw ProblemException.refused("reassignTo", "No user has email " + target.email());
+        }
+        Eligibility.FORCED_REASSIGNMENT.refusal(null, target.email(), target.user(), null).ifPresent(reason -> {
+            throw ProblemException.refused("reassignTo", "Cannot reassign to " + target.email() + ": " + reason);
         });
         return target;
     }

@@ -1,7 +1,8 @@
 package io.teamplay.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -55,17 +57,26 @@ public class ProblemMapper {
         return invalidJson(e);
     }
 
+    /** A body that is no JSON, or JSON of the wrong shape: told in JSON words, never in the service's class names. */
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                // a request record refusing a value while it is built
+                return problem(problem);
+            }
+        }
+        if (e instanceof InvalidDefinitionException) {
+            // the service cannot build one of its own types: a defect, not the caller's fault
+            return unexpected(new IllegalStateException("JSON binding of a request type failed", e));
+        }
         String field = null;
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            field = mismatch.getPath().stream()
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
         }
-        String message = e instanceof InvalidFormatException invalid
-                ? "'" + invalid.getValue() + "' is not accepted" + accepted(invalid.getTargetType())
-                : e.getOriginalMessage();
+        String message = JsonWords.describe(e, field);
         List<Problem.FieldError> errors = field == null ? List.of() : List.of(Problem.FieldError.field(field, message));
         return respond(new Problem("about:blank", "Malformed JSON", 400, message, errors));
     }
@@ -79,52 +90,47 @@ public class ProblemMapper {
         return respond(new Problem("about:blank", "Invalid input", 400, detail, errors));
     }
 
+    /**
+     * Errors the REST layer raises itself (no such path, method or media type, a parameter that is not a number):
+     * answered with what the caller can act on, never with the exception's own message.
+     */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return invalidJson(json);
         }
         if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null) {
             // A query or path parameter that could not be converted (?size=abc, ?status=BOGUS): malformed input.
-            String message = "A parameter could not be read: " + e.getCause().getMessage();
-            return respond(new Problem("about:blank", "Invalid input", 400, message, List.of()));
+            return respond(Parameters.unreadable(e.getCause(), uri));
         }
         int status = e.getResponse().getStatus();
-        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(new Problem("about:blank", title, status, e.getMessage(), List.of()));
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        return respond(new Problem("about:blank", title, status, detail(status, uri), List.of()));
+    }
+
+    private static String detail(int status, UriInfo uri) {
+        return switch (status) {
+            case 404 -> "Nothing is at " + uri.getPath();
+            case 405 -> "This method is not allowed on " + uri.getPath();
+            case 406 -> "None of the accepted media types can be answered; ask for application/json";
+            case 415 -> "This Content-Type is not accepted here (JSON is application/json, CSV imports text/csv)";
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield known == null ? "The request failed with status " + status : known.getReasonPhrase();
+            }
+        };
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && violation.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-                // a concurrent request wrote the same key first (the checks before the insert could not see it)
-                LOG.infof("Unique constraint %s refused a write: answered 409", violation.getConstraintName());
-                return respond(new Problem("about:blank", "Conflict", 409,
-                        "A concurrent request changed the same data first; reload and retry", List.of()));
-            }
-            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                // deadlock or serialization failure with a concurrent change (e.g. two users disabled into each other)
-                LOG.infof("Concurrent change aborted (SQL state %s): answered 409", sql.getSQLState());
-                return respond(new Problem("about:blank", "Conflict", 409,
-                        "A concurrent change got in the way; nothing was written, retry", List.of()));
-            }
-            if (cause instanceof org.hibernate.exception.DataException data) {
-                // a value the database cannot store (longer than its column, or holding a NUL character)
-                LOG.infof("The database refused a value (SQL state %s): answered 400", data.getSQLState());
-                return respond(new Problem("about:blank", "Invalid input", 400,
-                        "A value is too long or holds characters that cannot be stored", List.of()));
-            }
+        Problem problem = Failures.problem(e);
+        if (Failures.unexpected(e)) {
+            LOG.error("Unexpected error", e);
+        } else {
+            LOG.infof("Request failed (%s): answered %d: %s", e, problem.status(), problem.detail());
         }
-        LOG.error("Unexpected error", e);
-        return respond(new Problem("about:blank", "Internal error", 500, "An unexpected error occurred; see the service log", List.of()));
-    }
-
-    private static String accepted(Class<?> type) {
-        return type != null && type.isEnum()
-                ? ": one of " + java.util.Arrays.toString(type.getEnumConstants())
-                : " as " + (type == null ? "this field" : type.getSimpleName());
+        return respond(problem);
     }
 
     private static String lastNode(String path) {

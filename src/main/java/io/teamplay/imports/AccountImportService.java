@@ -8,12 +8,13 @@ import io.teamplay.accounts.ImportOutcome;
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
 import io.teamplay.assignments.AssignmentPath;
+import io.teamplay.assignments.AssignmentResult;
 import io.teamplay.assignments.AssignmentService;
 import io.teamplay.common.Emails;
+import io.teamplay.common.Failures;
 import io.teamplay.common.ProblemException;
 import io.teamplay.roles.EmptyValueBehavior;
 import io.teamplay.roles.RoleService;
-import io.teamplay.users.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,12 +66,10 @@ public class AccountImportService {
     AccountService accounts;
     @Inject
     AssignmentService assignments;
-    @Inject
-    UserService users;
 
     public ImportReport importAccounts(Reader csv, String actor) {
         Tally tally = new Tally();
-        AssigneeChecks checks = new AssigneeChecks(assignments, users);
+        AssigneeChecks refusals = new AssigneeChecks();
         try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get().parse(withoutBom(csv))) {
             Iterator<CSVRecord> records = parser.iterator();
             CSVRecord first = nextRecord(records, 1, tally);
@@ -87,27 +86,27 @@ public class AccountImportService {
                     continue;
                 }
                 tally.rows++;
-                read(header, record, startLine, tally, checks).ifPresent(batch::add);
+                read(header, record, startLine, tally, refusals).ifPresent(batch::add);
                 startLine = parser.getCurrentLineNumber() + 1;
                 if (batch.size() >= batchSize) {
-                    apply(batch, actor, tally);
+                    apply(batch, actor, tally, refusals);
                     batch.clear();
                 }
             }
-            apply(batch, actor, tally);
+            apply(batch, actor, tally, refusals);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LOG.infof("Account import by %s: %d rows, %d created, %d updated, %d unchanged, %d skipped"
-                        + " (assignee checks: %d queried, %d remembered)",
-                actor, tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors.size(), checks.misses(), checks.hits());
-        tally.errors.sort(java.util.Comparator.comparingLong(ImportError::line));
-        return new ImportReport(tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors);
+        LOG.infof("Account import by %s: %d rows, %d created, %d updated, %d unchanged, %d error(s)"
+                        + " (%d refused from memory)",
+                actor, tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors.count(), refusals.hits());
+        return new ImportReport(tally.rows, tally.created, tally.updated, tally.unchanged,
+                tally.errors.firstInLineOrder(), tally.errors.count());
     }
 
     /** Reads and checks one row; a bad row is recorded and skipped. */
     private Optional<ImportRow> read(ImportHeader header, CSVRecord record, long line, Tally tally,
-                                               AssigneeChecks checks) {
+                                     AssigneeChecks refusals) {
         List<ImportError> errors = new ArrayList<>();
         String accountId = cell(record, header.accountIdColumn());
         if (accountId.isEmpty()) {
@@ -146,51 +145,86 @@ public class AccountImportService {
                 }
                 return;
             }
-            if (!email.isEmpty() && !Emails.isWellFormed(email)) {
-                errors.add(new ImportError(line, header.columnName(column), "'" + email + "' is not a valid email address"));
+            Assignee assignee = email.isEmpty() ? Assignee.byNameOrEmail(nameOrEmail) : Assignee.byEmail(email);
+            if (assignee.email() != null && !Emails.isWellFormed(assignee.email())) {
+                errors.add(new ImportError(line, header.columnName(column), "'" + assignee.email() + "' is not a valid email address"));
                 return;
             }
-            Assignee assignee = email.isEmpty() ? Assignee.byNameOrEmail(nameOrEmail) : Assignee.byEmail(email);
-            AssigneeChecks.Checked checked = checks.check(role, assignee);
-            if (checked.refusal() != null) {
-                errors.add(new ImportError(line, header.columnName(column), checked.refusal()));
+            Optional<String> refused = refusals.refusal(role, assignee);
+            if (refused.isPresent()) {
+                errors.add(new ImportError(line, header.columnName(column), refused.get()));
             } else {
-                seats.put(role, checked.assignee());
+                seats.put(role, assignee);
             }
         });
         if (!errors.isEmpty()) {
-            tally.errors.addAll(errors);
+            errors.forEach(tally.errors::add);
             return Optional.empty();
         }
         return Optional.of(new ImportRow(line, accountId, name, attributes, seats, seatColumns));
     }
 
     /**
-     * Writes a batch in one transaction; if anything in it fails, each row again in its own transaction, so only the
-     * failing row is reported and skipped.
+     * Writes a batch in one transaction. A seat the write path refuses rolls the batch back: the rows naming that
+     * assignee for that role are reported and skipped, and the rest of the batch is written again. If anything else
+     * fails, each row is written again in its own transaction, so only the failing row is reported and skipped.
      */
-    private void apply(List<ImportRow> batch, String actor, Tally tally) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            tally.count(QuarkusTransaction.requiringNew().call(() -> writeAll(batch, actor)));
-        } catch (RuntimeException batchFailed) {
-            LOG.debugf(batchFailed, "Import batch of lines %d-%d failed; writing its rows one by one",
-                    batch.get(0).line(), batch.get(batch.size() - 1).line());
-            for (ImportRow row : batch) {
-                String[] column = {ImportHeader.ACCOUNT_ID};
-                try {
-                    tally.count(QuarkusTransaction.requiringNew().call(() -> List.of(Optional.ofNullable(
-                            writeSeats(row, accounts.upsert(row.accountId(), row.name(), row.attributes(), actor), actor, column)))));
-                } catch (ProblemException refused) {
-                    tally.errors.add(new ImportError(row.line(), column[0], refused.getMessage()));
-                } catch (RuntimeException failed) {
-                    LOG.warnf(failed, "Import row at line %d (account %s) failed", row.line(), row.accountId());
-                    tally.errors.add(new ImportError(row.line(), column[0], "the row could not be written: " + failed.getMessage()));
+    private void apply(List<ImportRow> batch, String actor, Tally tally, AssigneeChecks refusals) {
+        List<ImportRow> rows = new ArrayList<>(batch);
+        while (!rows.isEmpty()) {
+            try {
+                tally.count(QuarkusTransaction.requiringNew().call(() -> writeAll(rows, actor)));
+                return;
+            } catch (SeatRefused refused) {
+                refusals.remember(refused.role, refused.assignee, refused.getMessage());
+                int before = rows.size();
+                rows.removeIf(row -> skippedAsRefused(row, refusals, tally));
+                if (rows.size() == before) {
+                    writeOneByOne(rows, actor, tally, refusals);
+                    return;
                 }
+            } catch (RuntimeException batchFailed) {
+                LOG.debugf(batchFailed, "Import batch of lines %d-%d failed; writing its rows one by one",
+                        rows.get(0).line(), rows.get(rows.size() - 1).line());
+                writeOneByOne(rows, actor, tally, refusals);
+                return;
             }
         }
+    }
+
+    private void writeOneByOne(List<ImportRow> rows, String actor, Tally tally, AssigneeChecks refusals) {
+        for (ImportRow row : rows) {
+            if (skippedAsRefused(row, refusals, tally)) {
+                continue;
+            }
+            String[] column = {ImportHeader.ACCOUNT_ID};
+            try {
+                tally.count(QuarkusTransaction.requiringNew().call(() -> List.of(Optional.ofNullable(
+                        writeSeats(row, accounts.upsert(row.accountId(), row.name(), row.attributes(), actor), actor, column)))));
+            } catch (SeatRefused refused) {
+                refusals.remember(refused.role, refused.assignee, refused.getMessage());
+                tally.errors.add(new ImportError(row.line(), refused.column, refused.getMessage()));
+            } catch (ProblemException refused) {
+                tally.errors.add(new ImportError(row.line(), column[0], refused.getMessage()));
+            } catch (RuntimeException failed) {
+                if (Failures.unexpected(failed)) {
+                    LOG.warnf(failed, "Import row at line %d (account %s) failed", row.line(), row.accountId());
+                }
+                tally.errors.add(new ImportError(row.line(), column[0], "the row could not be written: " + Failures.describe(failed)));
+            }
+        }
+    }
+
+    /** Reports and skips the row when it names an assignee the write path refused earlier in this import. */
+    private static boolean skippedAsRefused(ImportRow row, AssigneeChecks refusals, Tally tally) {
+        for (Map.Entry<String, Assignee> seat : row.seats().entrySet()) {
+            Optional<String> refused = seat.getValue() == null ? Optional.empty() : refusals.refusal(seat.getKey(), seat.getValue());
+            if (refused.isPresent()) {
+                tally.errors.add(new ImportError(row.line(), row.seatColumns().get(seat.getKey()), refused.get()));
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -239,7 +273,12 @@ public class AccountImportService {
             AssignmentChange change = seat.getValue() == null
                     ? AssignmentChange.clear(row.accountId(), seat.getKey(), AssignmentPath.INTEGRATION, actor)
                     : AssignmentChange.assign(row.accountId(), seat.getKey(), seat.getValue(), AssignmentPath.INTEGRATION, actor);
-            seatsChanged |= assignments.change(change).changed();
+            AssignmentResult result = assignments.change(change);
+            if (result instanceof AssignmentResult.Refused refused) {
+                // the row's account is already written in this transaction: undo the whole batch, see apply
+                throw new SeatRefused(seat.getKey(), seat.getValue(), column[0], refused.reason());
+            }
+            seatsChanged |= ((AssignmentResult.Applied) result).changed();
         }
         column[0] = ImportHeader.ACCOUNT_ID;
         if (account == ImportOutcome.CREATED) {
@@ -293,13 +332,27 @@ public class AccountImportService {
         return pushback;
     }
 
+    /** A seat the write path refused, ending the transaction that wrote the rest of its row. */
+    private static final class SeatRefused extends RuntimeException {
+        final String role;
+        final Assignee assignee;
+        final String column;
+
+        SeatRefused(String role, Assignee assignee, String column, String reason) {
+            super(reason, null, false, false);
+            this.role = role;
+            this.assignee = assignee;
+            this.column = column;
+        }
+    }
+
     /** Running counts of one import. */
     private static final class Tally {
         long rows;
         long created;
         long updated;
         long unchanged;
-        final List<ImportError> errors = new ArrayList<>();
+        final ImportErrors errors = new ImportErrors();
 
         /** Per row: empty = account created, true = updated, false = unchanged. */
         void count(List<Optional<Boolean>> changed) {

@@ -1,78 +1,50 @@
 package io.teamplay.imports;
 
 import io.teamplay.assignments.Assignee;
-import io.teamplay.assignments.AssignmentPath;
 import io.teamplay.assignments.AssignmentService;
-import io.teamplay.users.UserService;
-import io.teamplay.users.UserView;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The assignee checks of one import, remembered: a file names the same few people on thousands of rows, and each
- * check is a query. The verdict is still {@link AssignmentService#refusal}'s; a name it accepts is handed on with the
- * email it resolved to (the email wins, so the write resolves the same user by key instead of querying the name
- * again). Bounded, least recently used first out, so a file of 100,000 distinct emails cannot fill the heap.
+ * The assignees the write path ({@link AssignmentService#change}) refused during one import, remembered: a file
+ * names the same few people on thousands of rows, so a later row naming a refused assignee (an unknown or ambiguous
+ * name) is reported as it is read, without writing its batch only to roll it back. Nothing is checked here; the
+ * verdict is always the write path's. Bounded, least recently used first out, so a file of 100,000 distinct bad
+ * names cannot fill the heap.
  */
 final class AssigneeChecks {
 
     static final int MAX_ENTRIES = 10_000;
 
-    /** A refusal (and no assignee), or the assignee to hand to the write path. */
-    record Checked(String refusal, Assignee assignee) {
-    }
-
-    private final AssignmentService assignments;
-    private final UserService users;
-    private final Map<String, Checked> memo = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, String> refused = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
     private long hits;
-    private long misses;
 
-    AssigneeChecks(AssignmentService assignments, UserService users) {
-        this.assignments = assignments;
-        this.users = users;
-    }
-
-    Checked check(String role, Assignee given) {
-        String key = role + '\u0000' + (given.email() != null ? "e:" + given.email() : "n:" + given.name());
-        Checked known = memo.get(key);
-        if (known != null) {
+    /** Why the write path refused this assignee for this role earlier in the import, if it did. */
+    Optional<String> refusal(String role, Assignee assignee) {
+        String reason = refused.get(key(role, assignee));
+        if (reason != null) {
             hits++;
-            return known;
         }
-        misses++;
-        known = checkNow(role, given);
-        memo.put(key, known);
-        return known;
+        return Optional.ofNullable(reason);
     }
 
-    private Checked checkNow(String role, Assignee given) {
-        Optional<String> refusal = assignments.refusal(role, given, AssignmentPath.INTEGRATION, null);
-        if (refusal.isPresent()) {
-            return new Checked(refusal.get(), null);
-        }
-        if (given.email() == null) {
-            List<UserView> named = users.named(given.name());
-            if (named.size() == 1) {
-                return new Checked(null, new Assignee(named.get(0).email(), given.name()));
-            }
-        }
-        return new Checked(null, given);
+    void remember(String role, Assignee assignee, String reason) {
+        refused.put(key(role, assignee), reason);
     }
 
+    /** Rows reported from memory instead of from a write. */
     long hits() {
         return hits;
     }
 
-    long misses() {
-        return misses;
+    private static String key(String role, Assignee assignee) {
+        return role + '\u0000' + (assignee.email() != null ? "e:" + assignee.email() : "n:" + assignee.name());
     }
 }

@@ -2,5 +2,10 @@ package io.teamplay.imports;
 
 import java.util.List;
 
-public record ImportReport(long rows, long created, long updated, long unchanged, List<ImportError> errors) {
+/**
+ * The answer of an import: rows read, how the applied ones changed, the first {@value ImportErrors#KEPT} errors in
+ * line order and {@code errorCount}, how many errors there were in all.
+ */
+public record ImportReport(long rows, long created, long updated, long unchanged, List<ImportError> errors,
+                           long errorCount) {
 }

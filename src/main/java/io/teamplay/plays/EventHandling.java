@@ -75,7 +75,8 @@ class EventHandling {
         try {
             decisions = library.engine().fire(event, account, active);
         } catch (io.teamplay.plays.engine.PlayFiringException e) {
-            throw new EventFailed(e.play(), e.rule(), e.getMessage());
+            LOG.warnf(e, "Event %s on account %s: a play failed while firing", row.id, row.accountId);
+            throw new EventFailed(e.play(), e.rule(), FiringFailure.describe(e));
         }
         RunContext context = new RunContext(row.id, row.accountId, row.date, row.depth);
         for (PlayDecision decision : decisions) {

@@ -3,6 +3,7 @@ package io.teamplay.plays;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.teamplay.common.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -139,7 +140,8 @@ public class PlayWorker {
 
     private void fail(String eventId, RuntimeException error) {
         EventHandling.EventFailed failed = cause(error);
-        String reason = failed != null ? failed.getMessage() : rootMessage(error);
+        // the event's reason is read by callers (GET /api/events/{id}): the cause itself goes to the log only
+        String reason = failed != null ? failed.getMessage() : Failures.describe(error);
         QuarkusTransaction.requiringNew().run(() -> {
             PlayEventRow row = PlayEventRow.findById(eventId);
             row.status = EventStatus.FAILED;
@@ -158,7 +160,7 @@ public class PlayWorker {
                 run.persist();
             }
         });
-        LOG.warnf("Event %s failed: %s", eventId, reason);
+        LOG.warnf(failed != null ? null : error, "Event %s failed: %s", eventId, reason);
     }
 
     private static EventHandling.EventFailed cause(Throwable e) {
@@ -168,14 +170,6 @@ public class PlayWorker {
             }
         }
         return null;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static void sleepQuietly() {

@@ -5,9 +5,10 @@ import io.teamplay.accounts.AccountService;
 import io.teamplay.assignments.TeamMember;
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
-import io.teamplay.assignments.AssignmentOutcome;
+import io.teamplay.assignments.AssignmentResult;
 import io.teamplay.assignments.AssignmentPath;
 import io.teamplay.assignments.AssignmentService;
+import io.teamplay.common.Failures;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.Problem;
@@ -48,7 +49,8 @@ public class SegmentService {
     /**
      * Applies the role to every matching account through the one write path, each account in its own transaction
      * (all or nothing per account). A refusal on the first account (ineligible user, unknown role) refuses the
-     * whole request before anything is written.
+     * whole request before anything is written. After that, an account that is refused or fails (a deadlock, a lost
+     * connection) is reported in {@code errors} and the others go on: the answer counts what was written.
      */
     public BulkAssignResult bulkAssign(BulkAssignment request, String actor) {
         if (request.role() == null || request.role().isBlank()) {
@@ -62,16 +64,22 @@ public class SegmentService {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
+            AssignmentResult result;
             try {
-                AssignmentOutcome outcome = QuarkusTransaction.requiringNew().call(() -> assignments.change(
+                result = QuarkusTransaction.requiringNew().call(() -> assignments.change(
                         AssignmentChange.assign(id, request.role(), assignee, AssignmentPath.BULK_EDIT, actor)));
-                changed += outcome.changed() ? 1 : 0;
-                tasksMoved += outcome.tasksMoved();
-            } catch (ProblemException refused) {
-                if (i == 0) {
-                    throw refused;
-                }
-                errors.add(Problem.FieldError.field("account " + id, refused.getMessage()));
+            } catch (RuntimeException failed) {
+                LOG.warnf(failed, "Bulk assign of %s on account %s failed; going on with the next account", request.role(), id);
+                errors.add(Problem.FieldError.field("account " + id, Failures.describe(failed)));
+                continue;
+            }
+            if (result instanceof AssignmentResult.Applied applied) {
+                changed += applied.changed() ? 1 : 0;
+                tasksMoved += applied.tasksMoved();
+            } else if (i == 0) {
+                result.requireApplied();
+            } else {
+                errors.add(Problem.FieldError.field("account " + id, ((AssignmentResult.Refused) result).reason()));
             }
         }
         LOG.infof("Bulk assign of %s to %s by %s: %d matched, %d changed, %d tasks moved",
