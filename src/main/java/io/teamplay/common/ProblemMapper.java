@@ -47,8 +47,7 @@ public class ProblemMapper {
     public Response forbidden(ForbiddenException e, ResourceInfo resource) {
         RolesAllowed allowed = resource == null || resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
-        String detail = allowed == null ? "You may not do this"
-                : "Only " + String.join(" or ", allowed.value()) + " users may do this";
+        String detail = allowed == null ? "You may not do this" : "Only " + either(allowed.value()) + " users may do this";
         return respond(new Problem("about:blank", "Forbidden", 403, detail, List.of()));
     }
 
@@ -135,6 +134,13 @@ public class ProblemMapper {
 
     private static String lastNode(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /** "ADMIN", "ADMIN or ADVANCED", "ADMIN, ADVANCED or STANDARD". */
+    private static String either(String... names) {
+        int last = names.length - 1;
+        return last <= 0 ? String.join("", names)
+                : String.join(", ", java.util.Arrays.copyOf(names, last)) + " or " + names[last];
     }
 
     private static Response challenge(String detail) {

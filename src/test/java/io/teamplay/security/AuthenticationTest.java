@@ -32,7 +32,17 @@ class AuthenticationTest {
 
     @Test
     void shouldRefuseUnknownToken() {
-        given().auth().oauth2("tp_not-a-token").get("/api/roles").then().statusCode(401);
+        given().auth().oauth2("tp_not-a-token").get("/api/roles").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"))
+                .header("WWW-Authenticate", "Bearer")
+                .body("detail", equalTo("The bearer token is unknown, revoked, or belongs to a disabled user"));
+    }
+
+    @Test
+    void shouldLeaveHealthAndTheApiDocumentOpenEvenToABadToken() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().auth().oauth2("tp_not-a-token").get("/q/health/live").then().statusCode(200);
+        given().auth().oauth2("tp_not-a-token").queryParam("format", "json").get("/q/openapi").then().statusCode(200);
     }
 
     @Test
@@ -60,7 +70,9 @@ class AuthenticationTest {
         String id = account();
         as(token).get("/api/accounts/{id}", id).then().statusCode(200);
         as(token).body(Map.of("id", unique("x"), "name", "X")).post("/api/accounts").then().statusCode(403)
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json"))
+                .body("title", equalTo("Forbidden"))
+                .body("detail", equalTo("Only ADMIN, ADVANCED or STANDARD users may do this"));
         as(token).body(Map.of("email", reader)).put("/api/accounts/{id}/team/success_manager", id).then().statusCode(403);
         as(token).body(Map.of("accountId", id, "title", "t", "assignee", reader)).post("/api/tasks").then().statusCode(403);
     }
@@ -69,7 +81,8 @@ class AuthenticationTest {
     void shouldLetOnlyAdminAndAdvancedUsersChangeRolesAndPolicy() {
         String standard = tokenOf(userWith(unique("std") + "@example.com", "Std", "PRACTITIONER", "STANDARD"));
         String advanced = tokenOf(userWith(unique("adv") + "@example.com", "Adv", "PRACTITIONER", "ADVANCED"));
-        as(standard).body(Map.of("displayName", unique("Role").replace("-", " "))).post("/api/roles").then().statusCode(403);
+        as(standard).body(Map.of("displayName", unique("Role").replace("-", " "))).post("/api/roles").then().statusCode(403)
+                .body("detail", equalTo("Only ADMIN or ADVANCED users may do this"));
         as(standard).body(Map.of("policy", "ALL_OPEN_TASKS")).put("/api/settings/task-ownership-policy").then().statusCode(403);
         as(advanced).body(Map.of("displayName", "Advanced " + unique("R").replace("-", ""))).post("/api/roles").then().statusCode(201);
         as(advanced).body(Map.of("policy", "ACCOUNT_ONLY")).put("/api/settings/task-ownership-policy").then().statusCode(200);
