@@ -55,15 +55,21 @@ class PlayPlanTest {
     @Test
     void aDryRunRefusesClearingARoleThatDoesNotExistAsApplyingDoes() {
         String team = unique("Team");
+        user("Tess Member", "PRACTITIONER", team);
         String accountId = account();
-        String play = playFor(team, "clear the \"Chief Wizard\"");
+        // a play is saved only while the roles it names exist: the role goes after the save
+        String wizard = "Chief Wizard " + Math.abs(System.nanoTime() % 1_000_000);
+        String key = asAdmin().body(Map.of("displayName", wizard)).post("/api/roles").then().statusCode(201)
+                .extract().path("key");
+        String play = playFor(team, "clear the \"" + wizard + "\"");
+        asAdmin().delete("/api/roles/{key}", key).then().statusCode(204);
 
         Map<String, Object> preview = dryRun(play, accountId);
         assertEquals("CLEAR", preview.get("action"));
-        assertEquals("chief_wizard", preview.get("role"));
-        assertThat((String) preview.get("wouldFail"), containsString("No account role with key chief_wizard"));
+        assertEquals(key, preview.get("role"));
+        assertThat((String) preview.get("wouldFail"), containsString("No account role with key " + key));
 
-        Map<String, Object> run = applied(play, accountId, new PlayDecision.ClearRole(play, "test rule", "chief_wizard"));
+        Map<String, Object> run = applied(play, accountId, new PlayDecision.ClearRole(play, "test rule", key));
         assertEquals("FAILED", run.get("outcome"));
         assertEquals(preview.get("wouldFail"), run.get("reason"));
     }
@@ -91,6 +97,7 @@ class PlayPlanTest {
     @Test
     void aDryRunRefusesAnAssigneeOutsideThePlaysTeamAsApplyingDoes() {
         String team = unique("Team");
+        user("Tess Member", "PRACTITIONER", team);
         String outsider = user("Out Sider", "PRACTITIONER", unique("Other"));
         String accountId = account();
         String play = playFor(team, "assign \"" + outsider + "\" as \"Success Manager\"");
