@@ -64,7 +64,16 @@ final class ThenChecker {
     private static final String BEFORE = "class Then { void then() {\n";
     private static final String AFTER = "\n} }";
 
+    private static final CompilerOptions OPTIONS = options();
+
     private final Map<String, FactType> bindings;
+
+    private static CompilerOptions options() {
+        CompilerOptions options = new CompilerOptions();
+        options.sourceLevel = ClassFileConstants.JDK17;
+        options.complianceLevel = ClassFileConstants.JDK17;
+        return options;
+    }
 
     private ThenChecker(Map<String, FactType> bindings) {
         this.bindings = bindings;
@@ -73,23 +82,21 @@ final class ThenChecker {
     /** Every statement refused in the then part (offsets into it), in order; empty when it is allowed. */
     static java.util.List<Refusal> check(String then, Map<String, FactType> bindings) {
         String source = BEFORE + then + AFTER;
-        CompilerOptions options = new CompilerOptions();
-        options.sourceLevel = ClassFileConstants.JDK17;
-        options.complianceLevel = ClassFileConstants.JDK17;
-        ProblemReporter reporter = new ProblemReporter(DefaultErrorHandlingPolicies.proceedWithAllProblems(), options,
-                new DefaultProblemFactory(Locale.ROOT));
         CompilationUnit unit = new CompilationUnit(source.toCharArray(), "Then.java", "UTF-8");
-        CompilationResult result = new CompilationResult(unit, 0, 1, options.maxProblemsPerUnit);
-        CompilationUnitDeclaration parsed = new Parser(reporter, false).parse(unit, result);
+        CompilationResult result = new CompilationResult(unit, 0, 1, OPTIONS.maxProblemsPerUnit);
+        // a fresh parser each time: one reused after a syntax error can skip the next method bodies (diet parsing)
+        Parser parser = new Parser(new ProblemReporter(DefaultErrorHandlingPolicies.proceedWithAllProblems(), OPTIONS,
+                new DefaultProblemFactory(Locale.ROOT)), false);
+        CompilationUnitDeclaration parsed = parser.parse(unit, result);
         for (CategorizedProblem problem : result.getAllProblems() == null ? new CategorizedProblem[0]
                 : result.getAllProblems()) {
             if (problem.isError()) {
                 int at = Math.max(0, Math.min(problem.getSourceStart() - BEFORE.length(), then.length()));
                 String word = at < then.length() ? then.substring(at, Math.max(at, Math.min(then.length(),
                         problem.getSourceEnd() + 1 - BEFORE.length()))) : null;
-                Refusal call = callIn(then, bindings);
-                return java.util.List.of(call != null ? call
-                        : new Refusal(at, word, "cannot be read: " + problem.getMessage()));
+                java.util.List<Refusal> calls = callsIn(then, bindings);
+                return calls.isEmpty() ? java.util.List.of(new Refusal(at, word, "cannot be read: "
+                        + problem.getMessage())) : calls;
             }
         }
         AbstractMethodDeclaration body = body(parsed, source.length() - AFTER.length());
@@ -97,6 +104,10 @@ final class ThenChecker {
             // a '}' closed the method early: whatever follows would be code of the class, outside any rule
             int at = Math.max(0, closingBrace(then));
             return java.util.List.of(new Refusal(at, "}", "closes the then part with '}'; " + RULE));
+        }
+        if (body.statements == null && !SourceTokens.of(then).isEmpty()) {
+            // fail closed: text that parsed into no statement at all was not read, so it cannot be let through
+            return java.util.List.of(new Refusal(0, null, "cannot be read as actions; " + RULE));
         }
         ThenChecker checker = new ThenChecker(bindings);
         java.util.List<Refusal> refusals = new java.util.ArrayList<>();
@@ -116,7 +127,8 @@ final class ThenChecker {
      * after a sentence on the same line: {@code notify ... that "x" + System.getenv("HOME")}), saying so helps the
      * author more than the parser's message does.
      */
-    private static Refusal callIn(String then, Map<String, FactType> bindings) {
+    private static java.util.List<Refusal> callsIn(String then, Map<String, FactType> bindings) {
+        java.util.List<Refusal> calls = new java.util.ArrayList<>();
         java.util.List<SourceTokens.Token> tokens = SourceTokens.of(then);
         for (int i = 0; i + 3 < tokens.size(); i++) {
             SourceTokens.Token head = tokens.get(i);
@@ -128,11 +140,11 @@ final class ThenChecker {
                 for (int line = 1; line < head.line(); line++) {
                     offset = then.indexOf('\n', offset) + 1;
                 }
-                return new Refusal(offset + head.column() - 1, head.text(), "calls " + head.text() + "."
-                        + tokens.get(i + 2).text() + ", which plays may not use; " + RULE);
+                calls.add(new Refusal(offset + head.column() - 1, head.text(), "calls " + head.text() + "."
+                        + tokens.get(i + 2).text() + ", which plays may not use; " + RULE));
             }
         }
-        return null;
+        return calls;
     }
 
     /** The then() method, when the source parsed into exactly the class and method it was wrapped in. */
@@ -247,10 +259,13 @@ final class ThenChecker {
             return new Refusal(at, name, "gives type arguments to actions." + name + "; " + RULE);
         }
         if (PlayAllowlist.action(name, arguments).isEmpty()) {
-            String why = PlayAllowlist.actions().containsKey(name) ? "takes "
-                    + PlayAllowlist.actions().get(name).getParameterCount() + " argument(s), not " + arguments
-                    : "is not one of them";
-            return new Refusal(at, name, "calls actions." + name + ", which " + why + "; " + RULE);
+            if (PlayAllowlist.actions().containsKey(name)) {
+                int takes = PlayAllowlist.actions().get(name).getParameterCount();
+                return new Refusal(at, name, "calls actions." + name + " with " + arguments + " argument(s); it takes "
+                        + takes + " (see the actions listed in rules/README.md)");
+            }
+            return new Refusal(at, name, "calls actions." + name + ", which is not one of the actions listed in "
+                    + "rules/README.md");
         }
         return arguments(send);
     }
