@@ -12,12 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Review of the plays sandbox: ways a play file reached past the fact model and the actions global. Tests tagged
- * "open" fail on purpose: holes proven but not fixed here (run the rest with -DexcludedGroups=open).
+ * Review of the plays sandbox: ways a play file reached past the fact model and the actions global, each refused now
+ * by the allowlist (or, for errors thrown while firing, turned into a failed firing).
  */
 class SandboxEscapeTest {
 
@@ -212,13 +211,10 @@ class SandboxEscapeTest {
         assertEquals(List.of(), actions.decisions());
     }
 
-    // ---- open: not fixed here ----
-
     @Test
-    @Tag("open")
-    void openAStraightLineOfDoublingsAllocatesUnboundedly() {
-        // No loop and no listed word: 34 doublings ask for 16 GB. A word filter cannot bound this; it needs a
-        // limit on what a firing may allocate (or plays run outside the service's JVM).
+    void shouldRefuseAStraightLineOfDoublingsThatAllocatesUnboundedly() {
+        // Before (tagged open): no loop and no listed word, 34 doublings asked for 16 GB; a word filter could not
+        // bound this. The allowlist refuses it: a then part has no variables, only actions.
         StringBuilder then = new StringBuilder("String s = \"x\";");
         for (int i = 0; i < 34; i++) {
             then.append(" s = s + s;");
@@ -247,9 +243,8 @@ class SandboxEscapeTest {
     }
 
     @Test
-    @Tag("open")
-    // Compiles; fired, it asks for 16 GB (the OutOfMemoryError is now a failed firing, no longer a dead worker).
-    void openAHugeArrayIsAllocated() {
+    // Before (tagged open): compiled, and fired it asked for 16 GB. The allowlist refuses new arrays (and variables).
+    void shouldRefuseAHugeArray() {
         assertRefused(java("alloc", "long[] a = new long[Integer.MAX_VALUE - 8];"));
     }
 
