@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>The JDK's basics stay: the engine's generated classes need java.lang, java.lang.invoke (string concatenation
  * compiles to it), java.util, java.math and java.time, and the loader cannot tell the engine's references from a
- * play's. Keeping plays away from those is the checker's work.
+ * play's. Keeping plays away from those is the checker's work. So is MVEL's: the expression language conditions are
+ * evaluated in knows System, Runtime, Thread, Class... by name, without asking any class loader.
  */
 final class PlayClassLoader extends ClassLoader {
 
