@@ -2,6 +2,10 @@ package io.teamplay.plays.engine;
 
 import io.teamplay.plays.engine.PlayAllowlist.FactType;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +84,7 @@ final class ThenChecker {
     }
 
     /** Every statement refused in the then part (offsets into it), in order; empty when it is allowed. */
-    static java.util.List<Refusal> check(String then, Map<String, FactType> bindings) {
+    static List<Refusal> check(String then, Map<String, FactType> bindings) {
         String source = BEFORE + then + AFTER;
         CompilationUnit unit = new CompilationUnit(source.toCharArray(), "Then.java", "UTF-8");
         CompilationResult result = new CompilationResult(unit, 0, 1, OPTIONS.maxProblemsPerUnit);
@@ -94,8 +98,8 @@ final class ThenChecker {
                 int at = Math.max(0, Math.min(problem.getSourceStart() - BEFORE.length(), then.length()));
                 String word = at < then.length() ? then.substring(at, Math.max(at, Math.min(then.length(),
                         problem.getSourceEnd() + 1 - BEFORE.length()))) : null;
-                java.util.List<Refusal> calls = callsIn(then, bindings);
-                return calls.isEmpty() ? java.util.List.of(new Refusal(at, word, "cannot be read: "
+                List<Refusal> calls = callsIn(then, bindings);
+                return calls.isEmpty() ? List.of(new Refusal(at, word, "cannot be read: "
                         + problem.getMessage())) : calls;
             }
         }
@@ -103,14 +107,14 @@ final class ThenChecker {
         if (body == null) {
             // a '}' closed the method early: whatever follows would be code of the class, outside any rule
             int at = Math.max(0, closingBrace(then));
-            return java.util.List.of(new Refusal(at, "}", "closes the then part with '}'; " + RULE));
+            return List.of(new Refusal(at, "}", "closes the then part with '}'; " + RULE));
         }
         if (body.statements == null && !SourceTokens.of(then).isEmpty()) {
             // fail closed: text that parsed into no statement at all was not read, so it cannot be let through
-            return java.util.List.of(new Refusal(0, null, "cannot be read as actions; " + RULE));
+            return List.of(new Refusal(0, null, "cannot be read as actions; " + RULE));
         }
         ThenChecker checker = new ThenChecker(bindings);
-        java.util.List<Refusal> refusals = new java.util.ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
         if (body.statements != null) {
             for (Statement statement : body.statements) {
                 Refusal refusal = checker.statement(statement);
@@ -127,9 +131,9 @@ final class ThenChecker {
      * after a sentence on the same line: {@code notify ... that "x" + System.getenv("HOME")}), saying so helps the
      * author more than the parser's message does.
      */
-    private static java.util.List<Refusal> callsIn(String then, Map<String, FactType> bindings) {
-        java.util.List<Refusal> calls = new java.util.ArrayList<>();
-        java.util.List<SourceTokens.Token> tokens = SourceTokens.of(then);
+    private static List<Refusal> callsIn(String then, Map<String, FactType> bindings) {
+        List<Refusal> calls = new ArrayList<>();
+        List<SourceTokens.Token> tokens = SourceTokens.of(then);
         for (int i = 0; i + 3 < tokens.size(); i++) {
             SourceTokens.Token head = tokens.get(i);
             boolean call = head.kind() == SourceTokens.Kind.IDENT && tokens.get(i + 1).is(".")
@@ -172,7 +176,7 @@ final class ThenChecker {
 
     private static int closingBrace(String then) {
         int depth = 0;
-        java.util.List<SourceTokens.Token> tokens = SourceTokens.of(then);
+        List<SourceTokens.Token> tokens = SourceTokens.of(then);
         for (SourceTokens.Token token : tokens) {
             if (token.is("{")) {
                 depth++;
@@ -303,7 +307,7 @@ final class ThenChecker {
         }
         if (isPlus(expression)) {
             // "a" + b + "c" + ... is a left-deep tree as long as the text: walked in a loop, not by recursion
-            java.util.Deque<Expression> rights = new java.util.ArrayDeque<>();
+            Deque<Expression> rights = new ArrayDeque<>();
             Expression left = expression;
             while (isPlus(left)) {
                 rights.push(((BinaryExpression) left).right);
