@@ -25,10 +25,10 @@
 [condition][]the disabled user is "{email}"=AccountEvent( this == $event, userEmail == "{email}" )
 
 # ---- actions ----
-[consequence][]assign the least loaded member of team "{team}" as "{role}"=actions.assignLeastLoaded(RoleKey.of("{role}"), "{team}");
-[consequence][]assign the next member of team "{team}" by round robin as "{role}"=actions.assignRoundRobin(RoleKey.of("{role}"), "{team}");
-[consequence][]assign "{email}" as "{role}"=actions.assign(RoleKey.of("{role}"), "{email}");
-[consequence][]clear the "{role}"=actions.clear(RoleKey.of("{role}"));
-[consequence][]create a task "{title}" for the "{role}" due in {days:\d+} days=actions.createTask(RoleKey.of("{role}"), "{title}", {days});
-[consequence][]create a task "{title}" for the "{role}" due today=actions.createTask(RoleKey.of("{role}"), "{title}", 0);
-[consequence][]notify the "{role}" that "{message}"=actions.notifyHolder(RoleKey.of("{role}"), "{message}");
+[consequence][]assign the least loaded member of team "{team}" as "{role}"=actions.assignLeastLoaded("{role}", "{team}");
+[consequence][]assign the next member of team "{team}" by round robin as "{role}"=actions.assignRoundRobin("{role}", "{team}");
+[consequence][]assign "{email}" as "{role}"=actions.assign("{role}", "{email}");
+[consequence][]clear the "{role}"=actions.clear("{role}");
+[consequence][]create a task "{title}" for the "{role}" due in {days:\d+} days=actions.createTask("{role}", "{title}", {days});
+[consequence][]create a task "{title}" for the "{role}" due today=actions.createTask("{role}", "{title}", 0);
+[consequence][]notify the "{role}" that "{message}"=actions.notifyHolder("{role}", "{message}");

@@ -29,7 +29,7 @@ class EngineReviewTest {
             List<PlayError> errors = book.play("aaa").orElseThrow().errors();
             assertEquals(1, errors.size(), errors.toString());
             assertEquals(1, errors.get(0).line());
-            assertTrue(errors.get(0).message().contains("reserved for the play"), errors.toString());
+            assertTrue(errors.get(0).message().startsWith("names the package plays.zzz"), errors.toString());
         } finally {
             book.close();
         }
@@ -57,13 +57,15 @@ class EngineReviewTest {
     }
 
     @Test
-    void aSyntaxErrorInAFunctionHasItsPositionAndNoEchoes() {
-        // Before: three errors, at 1:1 ("Error importing"), 2:1 (the real one) and 5:1 ("The import ... F")
+    void aFunctionIsRefusedAtItsLineWithNoEchoes() {
+        // Before: three errors, at 1:1 ("Error importing"), 2:1 (the real one) and 5:1 ("The import ... F").
+        // Now plays may not declare functions: one error, at the function.
         List<PlayError> errors = errorsOf(drl("e2", HEAD + "function int f(int n) {\n    return n +;\n}\n"
                 + "rule \"R\"\nwhen\n    $e : AccountEvent( )\nthen\nend\n"));
         assertEquals(1, errors.size(), errors.toString());
-        assertEquals(3, errors.get(0).line());
-        assertEquals(14, errors.get(0).column());
+        assertEquals(2, errors.get(0).line());
+        assertEquals(1, errors.get(0).column());
+        assertTrue(errors.get(0).message().startsWith("declares the function f"), errors.toString());
     }
 
     @Test

@@ -195,9 +195,11 @@ class PlayCompilerTest {
                     actions.frobnicate("Success Manager");
                 end
                 """));
-        assertFalse(errors.isEmpty());
-        assertEquals(7, errors.get(0).line());
-        assertEquals(13, errors.get(0).column());
+        // the dialect is refused, and the unknown action is reported at its place as well
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals(3, errors.get(0).line());
+        assertEquals(7, errors.get(1).line());
+        assertEquals(13, errors.get(1).column());
     }
 
     @Test
@@ -217,9 +219,8 @@ class PlayCompilerTest {
     }
 
     @Test
-    void shouldAcceptAPlayThatDeclaresItsOwnPackageImportsAndGlobal() {
+    void shouldAcceptAPlayThatDeclaresItsOwnImportsAndGlobal() {
         PlayBook book = compile(drl("explicit", """
-                package com.acme.plays;
                 // team: Enterprise
                 import io.teamplay.plays.facts.AccountEvent;
                 import io.teamplay.plays.actions.Actions;
@@ -237,11 +238,29 @@ class PlayCompilerTest {
     }
 
     @Test
+    void shouldRefuseAPackageLine() {
+        List<PlayError> errors = errorsOf(drl("named", """
+                // team: Enterprise
+                package com.acme.plays;
+                rule "Named"
+                when
+                    AccountEvent( )
+                then
+                end
+                """));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(2, errors.get(0).line());
+        assertEquals(1, errors.get(0).column());
+        assertTrue(errors.get(0).message().startsWith("names the package com.acme.plays"), errors.toString());
+    }
+
+    @Test
     void shouldRefuseTwoPlaysInOnePackage() {
-        String text = "package shared;\n// team: T\nrule \"r\"\nwhen\n    AccountEvent( )\nthen\nend\n";
-        PlayBook book = compile(drl("one", text), drl("two", text.replace("\"r\"", "\"s\"")));
-        assertEquals(PlayStatus.Status.OK, book.play("one").orElseThrow().status());
-        assertTrue(book.play("two").orElseThrow().errors().get(0).message().contains("uses the package shared"));
+        // "a-b" and "a_b" both get the package plays.a_b
+        String text = "// team: T\nrule \"r\"\nwhen\n    AccountEvent( )\nthen\nend\n";
+        PlayBook book = compile(drl("a-b", text), drl("a_b", text.replace("\"r\"", "\"s\"")));
+        assertEquals(PlayStatus.Status.OK, book.play("a-b").orElseThrow().status());
+        assertTrue(book.play("a_b").orElseThrow().errors().get(0).message().contains("uses the package plays.a_b"));
     }
 
     @Test

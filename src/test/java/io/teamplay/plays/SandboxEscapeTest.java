@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Review of the plays sandbox: ways a play file reached past the fact model and the actions global. */
+/**
+ * Review of the plays sandbox: ways a play file reached past the fact model and the actions global, each refused now
+ * by the allowlist (or, for errors thrown while firing, turned into a failed firing).
+ */
 class SandboxEscapeTest {
 
     private static final String HEAD = "// team: Enterprise\n";
@@ -60,7 +63,8 @@ class SandboxEscapeTest {
                 + "EventType.ACCOUNT_CREATED.getDeclaringClass().getProtectionDomain().getCodeSource().getLocation()"
                 + ".toURI().resolve(\"file:///etc/hostname\").toURL().openStream().readAllBytes()));"));
         assertEquals(6, errors.get(0).line());
-        assertTrue(errors.get(0).message().contains("getDeclaringClass"), errors.toString());
+        assertTrue(errors.get(0).message().startsWith("calls EventType.ACCOUNT_CREATED.getDeclaringClass"),
+                errors.toString());
     }
 
     @Test
@@ -73,8 +77,8 @@ class SandboxEscapeTest {
     void shouldRefuseTheDroolsHelperOfAJavaThen() {
         // Before: drools.getRule(), drools.getMatch() (and the rest of the KnowledgeHelper) were open.
         List<PlayError> errors = assertRefused(java("helper",
-                "actions.notifyHolder(\"Success Manager\", String.valueOf(drools.getRule()) + drools.getMatch());"));
-        assertTrue(errors.get(0).message().contains("internals"), errors.toString());
+                "actions.notifyHolder(\"Success Manager\", \"\" + drools.getRule() + drools.getMatch());"));
+        assertTrue(errors.get(0).message().startsWith("calls drools.getRule"), errors.toString());
     }
 
     @Test
@@ -86,11 +90,16 @@ class SandboxEscapeTest {
     @Test
     void shouldRefuseFunctionsThatRecurse() {
         // Before: compiled; 2^60 calls at most 60 deep never ends and never overflows the stack.
+        // Now: plays may not declare functions at all, nor call anything but the actions
         List<PlayError> errors = assertRefused(drl("recur", HEAD
                 + "function int f(int n) { return n > 60 ? 0 : f(n + 1) + f(n + 1); }\n"
                 + "rule \"R\"\nwhen\n    $e : AccountEvent( )\nthen\n    f(0);\nend\n"));
+        assertEquals(2, errors.size(), errors.toString());
         assertEquals(2, errors.get(0).line());
-        assertEquals(45, errors.get(0).column());
+        assertEquals(1, errors.get(0).column());
+        assertTrue(errors.get(0).message().startsWith("declares the function f"), errors.toString());
+        assertEquals(7, errors.get(1).line());
+        assertTrue(errors.get(1).message().startsWith("calls f,"), errors.toString());
     }
 
     @Test
@@ -99,17 +108,32 @@ class SandboxEscapeTest {
         assertRefused(java("repeat", "String s = \"x\".repeat(1 << 30);"));
     }
 
+    /** An attribute value whose text cannot be made: what a play reads through Account.text throws this. */
+    private static Object throwingValue(Throwable thrown) {
+        return new Object() {
+            @Override
+            public String toString() {
+                if (thrown instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) thrown;
+            }
+        };
+    }
+
+    private static final String READS_THE_BOOM_ATTRIBUTE = HEAD + "rule \"Deep\"\nwhen\n    $e : AccountEvent( )\n"
+            + "    $a : Account( )\nthen\n    actions.notifyHolder(\"Success Manager\", $a.text(\"boom\"));\nend\n";
+
     @Test
     void shouldTurnAStackOverflowOfAPlayIntoAFailedFiringNotADeadWorker() {
-        // Before: a StackOverflowError (first seen from a recursive function, now refused; thrown here directly)
-        // came out of PlayBook.fire unwrapped; PlayWorker catches only
-        // RuntimeException, so the worker thread ended, and the event, left pending, ended the next worker too.
-        PlayBook book = compile(drl("deep", HEAD + "rule \"Deep\"\nwhen\n    $e : AccountEvent( )\nthen\n"
-                + "    if ($e != null) { throw new StackOverflowError(); }\nend\n"));
+        // Before: a StackOverflowError (first seen from a recursive function, now refused) came out of PlayBook.fire
+        // unwrapped; PlayWorker catches only RuntimeException, so the worker thread ended, and the event, left
+        // pending, ended the next worker too. Plays can no longer throw themselves; the error comes from a fact here.
+        PlayBook book = compile(drl("deep", READS_THE_BOOM_ATTRIBUTE));
         assertEquals(List.of(), book.play("deep").orElseThrow().errors());
         try {
             PlayFiringException e = assertThrows(PlayFiringException.class, () -> book.fire(created("acme"),
-                    account("acme", Map.of(), Map.of()), Set.of("deep")));
+                    account("acme", Map.of("boom", throwingValue(new StackOverflowError())), Map.of()), Set.of("deep")));
             assertEquals("deep", e.play());
             assertEquals("Deep", e.rule());
         } finally {
@@ -149,17 +173,20 @@ class SandboxEscapeTest {
     @Test
     void shouldTurnAnyErrorThrownByAPlayIntoAFailedFiring() {
         // Before (and after the StackOverflowError fix): 'throw new Error()' (no listed word) came out of
-        // PlayBook.fire unwrapped and ended the worker thread, which only catches RuntimeException.
-        PlayBook book = compile(java("thrower", "if ($e != null) { throw new AssertionError(\"bye\"); }"));
+        // PlayBook.fire unwrapped and ended the worker thread, which only catches RuntimeException. A play can no
+        // longer throw (throw is refused); an Error from the facts it reads is wrapped the same way.
+        PlayBook book = compile(drl("thrower", READS_THE_BOOM_ATTRIBUTE));
         assertEquals(List.of(), book.play("thrower").orElseThrow().errors());
         try {
             PlayFiringException e = assertThrows(PlayFiringException.class, () -> book.fire(created("acme"),
-                    account("acme", Map.of(), Map.of()), Set.of("thrower")));
+                    account("acme", Map.of("boom", throwingValue(new AssertionError("bye"))), Map.of()),
+                    Set.of("thrower")));
             assertEquals("thrower", e.play());
-            assertEquals("R", e.rule());
+            assertEquals("Deep", e.rule());
         } finally {
             book.close();
         }
+        assertFalse(errorsOf(java("throws", "if ($e != null) { throw new AssertionError(\"bye\"); }")).isEmpty());
     }
 
     @Test
@@ -169,8 +196,10 @@ class SandboxEscapeTest {
         PlayFile sleeper = drl("sleeper", HEAD + "rule \"S\"\ndialect \"mvel\"\nwhen\n    $e : AccountEvent( )\n"
                 + "    eval( actions.assign(\"Success Manager\", \"mallory@evil.example\") == null )\nthen\nend\n");
         List<PlayError> errors = assertRefused(sleeper);
-        assertEquals(6, errors.get(0).line());
-        assertEquals(11, errors.get(0).column());
+        // now: the dialect (line 3) and eval itself (line 6) are refused
+        PlayError eval = errors.stream().filter(e -> e.line() == 6).findFirst().orElseThrow();
+        assertEquals(5, eval.column());
+        assertTrue(eval.message().startsWith("uses eval"), errors.toString());
     }
 
     @Test
@@ -183,22 +212,40 @@ class SandboxEscapeTest {
     }
 
     @Test
+    void shouldRefuseAStraightLineOfDoublingsThatAllocatesUnboundedly() {
+        // Before (tagged open): no loop and no listed word, 34 doublings asked for 16 GB; a word filter could not
+        // bound this. The allowlist refuses it: a then part has no variables, only actions.
+        StringBuilder then = new StringBuilder("String s = \"x\";");
+        for (int i = 0; i < 34; i++) {
+            then.append(" s = s + s;");
+        }
+        assertRefused(java("doubling", then.toString()));
+    }
+
+    @Test
     void shouldNotLetAThrowingConditionOfAnInactivePlayFailOtherPlaysEvents() {
         // Before: inactive plays were in the KieBase; their conditions ran on every event, and an exception there
         // came out of fireAllRules, so the active plays' event failed too. Now only active plays are in the KieBase.
+        // The condition of 'broken' throws on this account (substring(100) did before the allowlist refused it)
         PlayBook book = COMPILER.compile(List.of(drl("active", HEAD + "rule \"A\"\nwhen\n    $e : AccountEvent( )\nthen\n"
                 + "    actions.notifyHolder(\"Success Manager\", \"hello\");\nend\n"),
-                drl("broken", HEAD + "rule \"B\"\nwhen\n    $e : AccountEvent( accountId.substring(100) == \"x\" )\n"
+                drl("broken", HEAD + "rule \"B\"\nwhen\n    $a : Account( is(\"boom\", \"x\") )\n"
                 + "then\nend\n")), Set.of("active"));
         try {
             assertTrue(book.play("broken").orElseThrow().ok(), "the inactive play is still checked and reported");
             assertEquals(Set.of("active"), book.runnable());
-            List<PlayDecision> decisions = book.fire(created("acme"), account("acme", Map.of(), Map.of()),
-                    Set.of("active"));
+            List<PlayDecision> decisions = book.fire(created("acme"), account("acme",
+                    Map.of("boom", throwingValue(new IllegalStateException("boom"))), Map.of()), Set.of("active"));
             assertEquals(1, decisions.size());
         } finally {
             book.close();
         }
+    }
+
+    @Test
+    // Before (tagged open): compiled, and fired it asked for 16 GB. The allowlist refuses new arrays (and variables).
+    void shouldRefuseAHugeArray() {
+        assertRefused(java("alloc", "long[] a = new long[Integer.MAX_VALUE - 8];"));
     }
 
     // ---- tried and correctly refused (or harmless) ----
@@ -257,8 +304,14 @@ class SandboxEscapeTest {
     }
 
     @Test
-    void mvelTemplatesInStringsAreNotEvaluated() {
-        PlayBook book = compile(mvel("template", "actions.notifyHolder(\"Success Manager\", \"@{1 + 1}\");"));
+    void mvelIsRefusedAndTemplatesInStringsAreNotEvaluated() {
+        // Before: an mvel then part compiled (MVEL knows System, Runtime... without imports). Now the dialect is
+        // refused, and a string that looks like an MVEL template is passed on as it is written.
+        List<PlayError> errors = errorsOf(mvel("mveltemplate", "actions.notifyHolder(\"Success Manager\", \"@{1 + 1}\");"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(3, errors.get(0).line());
+        assertTrue(errors.get(0).message().startsWith("chooses the dialect mvel"), errors.toString());
+        PlayBook book = compile(java("template", "actions.notifyHolder(\"Success Manager\", \"@{1 + 1}\");"));
         try {
             assertEquals(List.of(), book.play("template").orElseThrow().errors());
             List<PlayDecision> decisions = book.fire(created("acme"), account("acme", Map.of(), Map.of()),

@@ -42,9 +42,10 @@ public final class PlayCompiler {
         this(dslText, AccountEvent.class.getClassLoader());
     }
 
+    /** @param classLoader the application's class loader; plays see only part of it (see {@link PlayClassLoader}) */
     public PlayCompiler(String dslText, ClassLoader classLoader) {
         this.preparer = new PlayPreparer(dslText);
-        this.classLoader = classLoader;
+        this.classLoader = new PlayClassLoader(classLoader);
     }
 
     /** Checks one play file on its own without building anything to run: its errors, or none. */

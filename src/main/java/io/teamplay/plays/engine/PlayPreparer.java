@@ -1,6 +1,5 @@
 package io.teamplay.plays.engine;
 
-import io.teamplay.plays.engine.SourceTokens.Token;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -23,12 +22,14 @@ import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.drools.drl.parser.lang.dsl.DefaultExpander;
 
 /**
- * Gets one play file ready for Drools, on its own: reads its header, expands its DSL sentences, runs the sandbox,
- * parses it with Drools' DRL parser and adds the standard imports and the actions global.
+ * Gets one play file ready for Drools, on its own: reads its header, expands its DSL sentences, parses it with
+ * Drools' DRL parser, checks the parsed rules against the allowlist ({@link PlayChecker}) and puts it in the
+ * package the service gives it, with the fact model imported and the actions global declared.
  */
 final class PlayPreparer {
 
-    static final String STANDARD_HEADER = "import io.teamplay.plays.facts.*; import java.time.*; "
+    /** What every play has without writing it (after the package line the service gives it). */
+    static final String STANDARD_HEADER = "import io.teamplay.plays.facts.*; "
             + "global io.teamplay.plays.actions.Actions actions; ";
 
     private final DSLMapping dsl;
@@ -61,27 +62,18 @@ final class PlayPreparer {
         String packageName = "plays." + identifier(file.name());
         Set<String> ruleNames = new LinkedHashSet<>();
         if (errors.stream().noneMatch(e -> e.message().startsWith("cannot understand"))) {
-            List<PlayError> refused = Sandbox.check(map, compiled);
-            errors.addAll(refused);
-            boolean tooDeep = refused.stream().anyMatch(e -> e.message().startsWith("nests brackets"));
-            PackageDescr descr = tooDeep ? null : parse(compiled, map, errors);
-            if (descr != null && descr.getName() != null && !descr.getName().isBlank()) {
-                if (!descr.getName().equals(packageName) && descr.getName().startsWith("plays.")) {
-                    // plays.<name> is where the play <name> lives; claiming it would refuse that play instead
-                    errors.add(map.onLine(packageLine(compiled), "package", "puts its rules in the package "
-                            + descr.getName() + ", which is reserved for the play of that name; choose another "
-                            + "package or leave the line out"));
-                }
-                packageName = descr.getName();
-            }
+            List<PlayError> unreadable = PlayChecker.beforeParsing(map, compiled);
+            errors.addAll(unreadable);
+            PackageDescr descr = unreadable.isEmpty() ? parse(compiled, map, errors) : null;
             if (descr != null) {
+                // only what the allowlist accepts is ever compiled: the checker reads the rules Drools will build
+                errors.addAll(check(descr, map, compiled));
                 descr.getRules().stream().map(RuleDescr::getName).forEach(ruleNames::add);
             }
         }
-        HeaderSpot insertion = insertion(compiled, packageName);
-        String buildText = insert(compiled, insertion);
-        return new PreparedPlay(file, header, packageName, ruleNames, buildText, map,
-                new PreparedPlay.Insertion(insertion.line, insertion.column, insertion.text.length()), errors);
+        String head = "package " + packageName + "; " + STANDARD_HEADER;
+        return new PreparedPlay(file, header, packageName, ruleNames, head + compiled, map,
+                new PreparedPlay.Insertion(1, 1, head.length()), errors);
     }
 
     private String expand(PlayFile file, List<PlayError> errors) {
@@ -112,7 +104,7 @@ final class PlayPreparer {
             errors.add(map.onLine(1, null, "cannot be read: " + e.getMessage()));
             return null;
         } catch (StackOverflowError e) {
-            // the sandbox refuses deep nesting first; this is the last line of defence for the compiling thread
+            // deep nesting is refused before parsing; this is the last line of defence for the compiling thread
             errors.add(map.onLine(1, null, "cannot be read: it nests too deeply"));
             return null;
         }
@@ -120,6 +112,14 @@ final class PlayPreparer {
             errors.add(parserError(error, map));
         }
         return parser.hasErrors() ? null : descr;
+    }
+
+    private static List<PlayError> check(PackageDescr descr, SourceMap map, String compiled) {
+        try {
+            return PlayChecker.check(descr, map, compiled);
+        } catch (StackOverflowError e) {
+            return List.of(map.onLine(1, null, "cannot be read: it nests too deeply"));
+        }
     }
 
     private static PlayError parserError(DroolsError error, SourceMap map) {
@@ -133,41 +133,6 @@ final class PlayPreparer {
         }
         int[] lines = error.getLines();
         return map.onLine(lines.length > 0 && lines[0] > 0 ? lines[0] : 1, word, message);
-    }
-
-    private static int packageLine(String compiled) {
-        List<Token> tokens = SourceTokens.of(compiled);
-        return tokens.stream().filter(t -> t.is("package")).findFirst().map(Token::line).orElse(1);
-    }
-
-    private record HeaderSpot(int line, int column, String text) {
-    }
-
-    /** The standard header goes right after the package statement, or opens line 1 when there is none. */
-    private static HeaderSpot insertion(String compiled, String packageName) {
-        List<Token> tokens = SourceTokens.of(compiled);
-        if (!tokens.isEmpty() && tokens.get(0).is("package")) {
-            int i = 1;
-            while (i + 1 < tokens.size() && tokens.get(i + 1).is(".") && tokens.get(i + 1).line() == tokens.get(0).line()) {
-                i += 2;
-            }
-            Token last = tokens.get(Math.min(i, tokens.size() - 1));
-            boolean semicolon = i + 1 < tokens.size() && tokens.get(i + 1).is(";");
-            if (semicolon) {
-                last = tokens.get(i + 1);
-            }
-            return new HeaderSpot(last.line(), last.column() + last.text().length(),
-                    (semicolon ? " " : "; ") + STANDARD_HEADER);
-        }
-        return new HeaderSpot(1, 1, "package " + packageName + "; " + STANDARD_HEADER);
-    }
-
-    private static String insert(String compiled, HeaderSpot insertion) {
-        String[] lines = compiled.split("\n", -1);
-        String line = lines[insertion.line - 1];
-        int at = Math.min(insertion.column - 1, line.length());
-        lines[insertion.line - 1] = line.substring(0, at) + insertion.text + line.substring(at);
-        return String.join("\n", lines);
     }
 
     /** A Java-ish identifier made of a play name ("Welcome new accounts" -> welcome_new_accounts). */

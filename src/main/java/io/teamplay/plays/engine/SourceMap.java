@@ -43,6 +43,17 @@ final class SourceMap {
         return new PlayError(file, clampLine(line), dsl ? sourceColumn(line, word) : Math.max(1, column), message);
     }
 
+    /** An error at a 0-based offset of the compiled text, with the word found there as a hint. */
+    PlayError atOffset(int offset, String word, String message) {
+        int line = 1;
+        int lineStart = 0;
+        while (line < compiled.length && offset > lineStart + compiled[line - 1].length()) {
+            lineStart += compiled[line - 1].length() + 1;
+            line++;
+        }
+        return at(line, Math.max(0, offset - lineStart) + 1, word, message);
+    }
+
     /** An error somewhere on the line: at the word if it occurs there, else where the line's text starts. */
     PlayError onLine(int line, String word, String message) {
         line = clampLine(line);
