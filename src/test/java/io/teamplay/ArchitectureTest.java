@@ -11,17 +11,27 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Feature packages talk through services and events, never into each other's entities (their tables). */
 class ArchitectureTest {
 
     private static final List<String> FEATURES = List.of(
             "users", "roles", "accounts", "assignments", "tasks", "imports", "segments", "security",
-            "plays", "notifications");
+            "plays", "notifications", "common");
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.teamplay");
+
+    @Test
+    void shouldKeepPackagesFreeOfCycles() {
+        slices().matching("io.teamplay.(*)..")
+                .should().beFreeOfCycles()
+                .because("dependencies point one way: plays -> assignments/tasks/segments/imports/notifications "
+                        + "-> accounts/users/roles -> common, with security on top (docs/ARCHITECTURE.md)")
+                .check(classes);
+    }
 
     @Test
     void shouldKeepEntitiesInsideTheirFeature() {

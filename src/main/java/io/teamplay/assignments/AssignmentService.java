@@ -49,6 +49,8 @@ public class AssignmentService {
     @Inject
     AssigneeResolver resolver;
     @Inject
+    SeatHolders holders;
+    @Inject
     UserService users;
     @Inject
     Event<AssignmentChanged> changed;
@@ -225,9 +227,8 @@ public class AssignmentService {
                         a -> new TeamMember(a.role, roleNames.get(a.role), a.email, a.name), Collectors.toList())));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> holderOf(String accountId, String role) {
-        return Assignment.of(accountId, role).map(a -> a.email);
+        return holders.holderOf(accountId, role);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,7 +1,7 @@
 package io.teamplay.imports;
 
-import io.teamplay.security.Access;
-import io.teamplay.security.Actor;
+import io.teamplay.common.access.Access;
+import io.teamplay.common.access.Actor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

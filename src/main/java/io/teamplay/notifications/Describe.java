@@ -5,7 +5,7 @@ import io.teamplay.accounts.AccountView;
 import io.teamplay.assignments.AssignmentChanged;
 import io.teamplay.roles.RoleService;
 import io.teamplay.roles.RoleView;
-import io.teamplay.security.Actor;
+import io.teamplay.common.access.Actor;
 import io.teamplay.users.UserService;
 import io.teamplay.users.UserView;
 import jakarta.enterprise.context.ApplicationScoped;

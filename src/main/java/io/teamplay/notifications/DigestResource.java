@@ -2,7 +2,7 @@ package io.teamplay.notifications;
 
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
-import io.teamplay.security.Access;
+import io.teamplay.common.access.Access;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;

@@ -2,8 +2,8 @@ package io.teamplay.notifications;
 
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
-import io.teamplay.security.Access;
-import io.teamplay.security.Actor;
+import io.teamplay.common.access.Access;
+import io.teamplay.common.access.Actor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;

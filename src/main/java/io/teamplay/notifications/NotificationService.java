@@ -6,7 +6,7 @@ import io.teamplay.assignments.UserDisabled;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.ProblemException;
-import io.teamplay.security.Actor;
+import io.teamplay.common.access.Actor;
 import io.teamplay.users.Permission;
 import io.teamplay.users.UserService;
 import io.teamplay.users.UserView;

@@ -1,7 +1,6 @@
 package io.teamplay.notifications;
 
 import io.teamplay.assignments.AssignmentPath;
-import io.teamplay.plays.HolderNotified;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -7,6 +7,7 @@ import io.teamplay.assignments.AssignmentResult;
 import io.teamplay.assignments.AssignmentService;
 import io.teamplay.assignments.MovedTask;
 import io.teamplay.assignments.PlayOrigin;
+import io.teamplay.notifications.HolderNotified;
 import io.teamplay.plays.actions.PlayDecision;
 import io.teamplay.plays.actions.PlayDecision.AssignLeastLoaded;
 import io.teamplay.plays.actions.PlayDecision.AssignRole;

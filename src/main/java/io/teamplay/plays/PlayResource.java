@@ -2,8 +2,8 @@ package io.teamplay.plays;
 
 import io.teamplay.common.ProblemException;
 import io.teamplay.plays.engine.PlayFile;
-import io.teamplay.security.Access;
-import io.teamplay.security.Actor;
+import io.teamplay.common.access.Access;
+import io.teamplay.common.access.Actor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,8 +1,8 @@
 package io.teamplay.roles;
 
 import io.teamplay.common.Bodies;
-import io.teamplay.security.Access;
-import io.teamplay.security.Actor;
+import io.teamplay.common.access.Access;
+import io.teamplay.common.access.Actor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

@@ -3,7 +3,7 @@ package io.teamplay.tasks;
 import io.teamplay.common.Bodies;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
-import io.teamplay.security.Access;
+import io.teamplay.common.access.Access;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;

@@ -1,7 +1,6 @@
 package io.teamplay.tasks;
 
 import io.teamplay.accounts.AccountService;
-import io.teamplay.assignments.AssignmentService;
 import io.teamplay.common.Emails;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
@@ -28,7 +27,7 @@ public class TaskService {
     @Inject
     AccountService accounts;
     @Inject
-    AssignmentService assignments;
+    RoleHolders holders;
     @Inject
     UserService users;
 
@@ -155,7 +154,7 @@ public class TaskService {
             return email;
         }
         if (task.role != null) {
-            return assignments.holderOf(task.accountId, task.role)
+            return holders.holderOf(task.accountId, task.role)
                     .orElseThrow(() -> ProblemException.refused("role",
                             "Nobody holds role " + task.role + " on account " + task.accountId + " to take the task"));
         }

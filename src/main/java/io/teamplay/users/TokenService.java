@@ -1,6 +1,5 @@
 package io.teamplay.users;
 
-import io.teamplay.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

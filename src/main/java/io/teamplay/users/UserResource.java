@@ -1,12 +1,11 @@
 package io.teamplay.users;
 
-import io.teamplay.assignments.UserOffboarding;
 import io.teamplay.common.Bodies;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.ProblemException;
-import io.teamplay.security.Access;
-import io.teamplay.security.Actor;
+import io.teamplay.common.access.Access;
+import io.teamplay.common.access.Actor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Map;
-
 /** Users are managed by ADMIN users; anyone may read them; a user may issue their own tokens. */
 @Path("/api/users")
 public class UserResource {
@@ -26,15 +23,10 @@ public class UserResource {
     public record TokenBody(String token) {
     }
 
-    public record DisableBody(String reassignTo) {
-    }
-
     @Inject
     UserService users;
     @Inject
     TokenService tokens;
-    @Inject
-    UserOffboarding offboarding;
     @Inject
     Actor actor;
 
@@ -76,13 +68,5 @@ public class UserResource {
             throw ProblemException.conflict(user.email() + " is disabled");
         }
         return Response.status(Response.Status.CREATED).entity(new TokenBody(tokens.issue(user.email()))).build();
-    }
-
-    @POST
-    @Path("{email}/disable")
-    @RolesAllowed(Access.ADMIN)
-    public Map<String, Integer> disable(String email, DisableBody body) {
-        UserOffboarding.Result result = offboarding.disable(email, body == null ? null : body.reassignTo(), actor.id());
-        return Map.of("assignmentsMoved", result.assignmentsMoved(), "tasksMoved", result.tasksMoved());
     }
 }

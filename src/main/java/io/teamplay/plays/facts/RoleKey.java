@@ -1,10 +1,8 @@
 package io.teamplay.plays.facts;
 
-import java.util.Locale;
-
 /**
- * Turns a role's display name ("Success Manager") or key ("success_manager") into its key:
- * lower snake case, every run of other characters becoming one underscore.
+ * {@code RoleKey.of("Success Manager")} for plays, which may only name the fact model: the roles feature's one rule
+ * ({@link io.teamplay.roles.RoleKey#of}), so a play and {@code /api/roles} agree on every key.
  */
 public final class RoleKey {
 
@@ -12,10 +10,6 @@ public final class RoleKey {
     }
 
     public static String of(String nameOrKey) {
-        if (nameOrKey == null) {
-            return null;
-        }
-        String key = nameOrKey.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        return key.replaceAll("^_+|_+$", "");
+        return io.teamplay.roles.RoleKey.of(nameOrKey);
     }
 }

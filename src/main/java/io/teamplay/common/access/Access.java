@@ -1,4 +1,4 @@
-package io.teamplay.security;
+package io.teamplay.common.access;
 
 /**
  * The roles a caller's {@code SecurityIdentity} carries: exactly one, its permission ({@code users.Permission}).

@@ -1,4 +1,4 @@
-package io.teamplay.security;
+package io.teamplay.users;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

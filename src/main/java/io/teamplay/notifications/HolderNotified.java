@@ -1,4 +1,4 @@
-package io.teamplay.plays;
+package io.teamplay.notifications;
 
 /**
  * Fired inside the event's transaction when a play tells a role holder something, for the notifications feature to

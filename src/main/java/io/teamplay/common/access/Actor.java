@@ -1,4 +1,4 @@
-package io.teamplay.security;
+package io.teamplay.common.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +16,7 @@ public class Actor {
     /** Recorded as the actor of changes made with the bootstrap admin token. */
     public static final String ADMIN_TOKEN_ACTOR = "admin-token";
     /** The identity attribute holding the caller's teams. */
-    static final String TEAMS = "teams";
+    public static final String TEAMS = "teams";
 
     @Inject
     SecurityIdentity identity;
