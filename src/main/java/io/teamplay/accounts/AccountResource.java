@@ -1,5 +1,7 @@
 package io.teamplay.accounts;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
 import io.teamplay.assignments.AssignmentResult;
@@ -7,7 +9,6 @@ import io.teamplay.assignments.AssignmentPath;
 import io.teamplay.assignments.AssignmentService;
 import io.teamplay.assignments.HistoryView;
 import io.teamplay.assignments.TeamMember;
-import io.teamplay.common.Bodies;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.security.Access;
@@ -64,8 +65,8 @@ public class AccountResource {
 
     @POST
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
-    public Response create(AccountRequest request) {
-        AccountView account = accounts.create(Bodies.require(request), actor.id());
+    public Response create(@Valid @NotNull(message = "{body.required}") AccountRequest request) {
+        AccountView account = accounts.create(request, actor.id());
         return Response.status(Response.Status.CREATED).entity(withTeam(account)).build();
     }
 
@@ -85,8 +86,8 @@ public class AccountResource {
     @POST
     @Path("bulk-assign")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
-    public BulkAssignResult bulkAssign(BulkAssignment request) {
-        return segments.bulkAssign(Bodies.require(request), actor.id());
+    public BulkAssignResult bulkAssign(@Valid @NotNull(message = "{body.required}") BulkAssignment request) {
+        return segments.bulkAssign(request, actor.id());
     }
 
     @GET
@@ -99,15 +100,15 @@ public class AccountResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
-    public AccountWithTeam update(String id, AccountRequest request) {
-        return withTeam(accounts.update(id, Bodies.require(request), actor.id()));
+    public AccountWithTeam update(String id, @Valid @NotNull(message = "{body.required}") AccountRequest request) {
+        return withTeam(accounts.update(id, request, actor.id()));
     }
 
     @PUT
     @Path("{id}/team/{role}")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
-    public SeatAnswer assign(String id, String role, SeatBody body) {
-        SeatBody seat = Bodies.require(body);
+    public SeatAnswer assign(String id, String role, @Valid @NotNull(message = "{body.required}") SeatBody body) {
+        SeatBody seat = body;
         AssignmentResult.Applied outcome = assignments.change(AssignmentChange.assign(id, role,
                 new Assignee(seat.email(), seat.name()), AssignmentPath.ACCOUNT_PAGE, actor.id())).requireApplied();
         return new SeatAnswer(new Seat(outcome.role(), outcome.email(), outcome.name()), outcome.tasksMoved());

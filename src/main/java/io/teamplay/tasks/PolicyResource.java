@@ -1,6 +1,7 @@
 package io.teamplay.tasks;
 
-import io.teamplay.common.Bodies;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.teamplay.security.Access;
 import io.teamplay.security.Actor;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +29,7 @@ public class PolicyResource {
 
     @PUT
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
-    public PolicyBody change(PolicyBody body) {
-        return new PolicyBody(tasks.changePolicy(Bodies.require(body).policy(), actor.id()));
+    public PolicyBody change(@Valid @NotNull(message = "{body.required}") PolicyBody body) {
+        return new PolicyBody(tasks.changePolicy(body.policy(), actor.id()));
     }
 }

@@ -31,9 +31,6 @@ public class UserService {
     public UserView create(NewUser request) {
         String email = Emails.require("email", request.email());
         String name = requireName(request.name());
-        if (request.license() == null) {
-            throw ProblemException.badRequest("license", "license is required: PRACTITIONER, CONTRIBUTOR or VIEWER");
-        }
         if (User.findById(email) != null) {
             throw ProblemException.conflict("A user with email " + email + " already exists");
         }
