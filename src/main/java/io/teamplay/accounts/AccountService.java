@@ -5,6 +5,7 @@ import io.teamplay.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -121,11 +122,7 @@ public class AccountService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String id) {
-        List<?> locked = Account.getEntityManager()
-                .createNativeQuery("select id from account where id = :id for update")
-                .setParameter("id", id == null ? "" : id.trim())
-                .getResultList();
-        if (locked.isEmpty()) {
+        if (id == null || Account.findById(id.trim(), LockModeType.PESSIMISTIC_WRITE) == null) {
             throw ProblemException.notFound("No account with id " + id);
         }
     }

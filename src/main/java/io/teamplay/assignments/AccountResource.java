@@ -3,7 +3,8 @@ package io.teamplay.assignments;
 import io.teamplay.accounts.AccountRequest;
 import io.teamplay.accounts.AccountService;
 import io.teamplay.accounts.AccountView;
-import io.teamplay.common.Bodies;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.teamplay.common.access.Access;
 import io.teamplay.common.access.Actor;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,8 +37,8 @@ public class AccountResource {
 
     @POST
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
-    public Response create(AccountRequest request) {
-        AccountView account = accounts.create(Bodies.require(request), actor.id());
+    public Response create(@Valid @NotNull(message = "{body.required}") AccountRequest request) {
+        AccountView account = accounts.create(request, actor.id());
         return Response.status(Response.Status.CREATED).entity(withTeam(account)).build();
     }
 
@@ -51,8 +52,8 @@ public class AccountResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
-    public AccountWithTeam update(String id, AccountRequest request) {
-        return withTeam(accounts.update(id, Bodies.require(request), actor.id()));
+    public AccountWithTeam update(String id, @Valid @NotNull(message = "{body.required}") AccountRequest request) {
+        return withTeam(accounts.update(id, request, actor.id()));
     }
 
     private AccountWithTeam withTeam(AccountView account) {

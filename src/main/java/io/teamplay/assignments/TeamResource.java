@@ -1,7 +1,8 @@
 package io.teamplay.assignments;
 
 import io.teamplay.accounts.AccountService;
-import io.teamplay.common.Bodies;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.teamplay.common.access.Access;
 import io.teamplay.common.access.Actor;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,8 +38,8 @@ public class TeamResource {
     @PUT
     @Path("team/{role}")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
-    public SeatAnswer assign(String id, String role, SeatBody body) {
-        SeatBody seat = Bodies.require(body);
+    public SeatAnswer assign(String id, String role, @Valid @NotNull(message = "{body.required}") SeatBody body) {
+        SeatBody seat = body;
         AssignmentResult.Applied outcome = assignments.change(AssignmentChange.assign(id, role,
                 new Assignee(seat.email(), seat.name()), AssignmentPath.ACCOUNT_PAGE, actor.id())).requireApplied();
         return new SeatAnswer(new Seat(outcome.role(), outcome.email(), outcome.name()), outcome.tasksMoved());

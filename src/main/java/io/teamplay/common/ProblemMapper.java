@@ -83,7 +83,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> Problem.FieldError.field(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> Problem.FieldError.field(field(v.getPropertyPath()), v.getMessage()))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
         return respond(new Problem("about:blank", "Invalid input", 400, detail, errors));
@@ -132,8 +132,19 @@ public class ProblemMapper {
         return respond(problem);
     }
 
-    private static String lastNode(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
+    /**
+     * The field a violation names: a request record's component ("license"), or "body" when the constrained thing is
+     * a method parameter: the only constrained parameters are request bodies (@Valid @NotNull).
+     */
+    private static String field(jakarta.validation.Path path) {
+        jakarta.validation.Path.Node last = null;
+        for (jakarta.validation.Path.Node node : path) {
+            last = node;
+        }
+        if (last == null) {
+            return "body";
+        }
+        return last.getKind() == jakarta.validation.ElementKind.PARAMETER ? "body" : last.getName();
     }
 
     /** "ADMIN", "ADMIN or ADVANCED", "ADMIN, ADVANCED or STANDARD". */

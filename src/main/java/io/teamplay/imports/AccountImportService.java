@@ -21,7 +21,6 @@ import jakarta.persistence.EntityManager;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -50,12 +49,8 @@ public class AccountImportService {
     private static final int MAX_ID = 200;
     private static final int MAX_NAME = 500;
 
-    /**
-     * Rows per transaction: each commit costs a round trip and a WAL flush; a failing batch is written again row by
-     * row, so a larger batch makes that rarer case dearer. Held in memory: one batch of parsed rows.
-     */
-    @ConfigProperty(name = "teamplay.imports.batch-size", defaultValue = "250")
-    int batchSize;
+    @Inject
+    ImportsConfig config;
     /** Rows written between two clears of the persistence context (see {@link #writeAll}). */
     static final int RUN = 25;
     @Inject
@@ -77,7 +72,7 @@ public class AccountImportService {
                 throw ProblemException.badRequest("account_id", "the file is empty: the first row must be a header with account_id");
             }
             ImportHeader header = ImportHeader.parse(first.toList(), roles.all());
-            List<ImportRow> batch = new ArrayList<>(batchSize);
+            List<ImportRow> batch = new ArrayList<>(config.batchSize());
             long startLine = parser.getCurrentLineNumber() + 1;
             CSVRecord record;
             while ((record = nextRecord(records, startLine, tally)) != null) {
@@ -88,7 +83,7 @@ public class AccountImportService {
                 tally.rows++;
                 read(header, record, startLine, tally, refusals).ifPresent(batch::add);
                 startLine = parser.getCurrentLineNumber() + 1;
-                if (batch.size() >= batchSize) {
+                if (batch.size() >= config.batchSize()) {
                     apply(batch, actor, tally, refusals);
                     batch.clear();
                 }

@@ -32,7 +32,7 @@ class PlayScan {
         scan();
     }
 
-    @Scheduled(every = "{teamplay.plays.scan-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{teamplay.plays.scan-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void scan() {
         RulesDirectory.Changes changes = directory.changes();
         if (changes.dsl()) {

@@ -1,8 +1,9 @@
 package io.teamplay.roles;
 
-import io.teamplay.common.Bodies;
 import io.teamplay.common.access.Access;
 import io.teamplay.common.access.Actor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -37,15 +38,15 @@ public class RoleResource {
 
     @POST
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
-    public Response create(RoleRequest request) {
-        return Response.status(Response.Status.CREATED).entity(roles.create(Bodies.require(request))).build();
+    public Response create(@Valid @NotNull(message = "{body.required}") RoleRequest request) {
+        return Response.status(Response.Status.CREATED).entity(roles.create(request)).build();
     }
 
     @PATCH
     @Path("{key}")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
-    public RoleView update(String key, RoleRequest request) {
-        return roles.update(key, Bodies.require(request));
+    public RoleView update(String key, @Valid @NotNull(message = "{body.required}") RoleRequest request) {
+        return roles.update(key, request);
     }
 
     @DELETE

@@ -5,8 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.teamplay.users.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -22,14 +22,15 @@ public class AdminTokenBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminTokenBootstrap.class);
     static final int MIN_LENGTH = 32;
 
-    @ConfigProperty(name = "teamplay.admin-token")
-    Optional<String> configuredToken;
+    @Inject
+    AdminTokenConfig config;
 
     private volatile String adminHash;
 
     @Transactional
     void onStart(@Observes StartupEvent start) {
-        if (configuredToken.filter(t -> !t.isBlank()).isPresent()) {
+        Optional<String> configuredToken = config.adminToken().filter(t -> !t.isBlank());
+        if (configuredToken.isPresent()) {
             String token = configuredToken.get().trim();
             if (token.length() < MIN_LENGTH) {
                 LOG.errorf("Refusing to start: TEAMPLAY_ADMIN_TOKEN (teamplay.admin-token) has %d characters; it must "

@@ -1,6 +1,7 @@
 package io.teamplay.segments;
 
-import io.teamplay.common.Bodies;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.access.Access;
@@ -45,7 +46,7 @@ public class SegmentResource {
     @POST
     @Path("bulk-assign")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
-    public BulkAssignResult bulkAssign(BulkAssignment request) {
-        return segments.bulkAssign(Bodies.require(request), actor.id());
+    public BulkAssignResult bulkAssign(@Valid @NotNull(message = "{body.required}") BulkAssignment request) {
+        return segments.bulkAssign(request, actor.id());
     }
 }

@@ -1,8 +1,9 @@
 package io.teamplay.tasks;
 
-import io.teamplay.common.Bodies;
 import io.teamplay.common.access.Access;
 import io.teamplay.common.access.Actor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,7 +29,7 @@ public class PolicyResource {
 
     @PUT
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
-    public PolicyBody change(PolicyBody body) {
-        return new PolicyBody(tasks.changePolicy(Bodies.require(body).policy(), actor.id()));
+    public PolicyBody change(@Valid @NotNull(message = "{body.required}") PolicyBody body) {
+        return new PolicyBody(tasks.changePolicy(body.policy(), actor.id()));
     }
 }

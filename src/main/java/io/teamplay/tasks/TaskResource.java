@@ -1,6 +1,7 @@
 package io.teamplay.tasks;
 
-import io.teamplay.common.Bodies;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.access.Access;
@@ -21,8 +22,8 @@ public class TaskResource {
 
     @POST
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
-    public Response create(NewTask request) {
-        return Response.status(Response.Status.CREATED).entity(tasks.create(Bodies.require(request))).build();
+    public Response create(@Valid @NotNull(message = "{body.required}") NewTask request) {
+        return Response.status(Response.Status.CREATED).entity(tasks.create(request)).build();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.teamplay.users;
 
-import io.teamplay.common.Bodies;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.ProblemException;
@@ -32,8 +33,8 @@ public class UserResource {
 
     @POST
     @RolesAllowed(Access.ADMIN)
-    public Response create(NewUser request) {
-        return Response.status(Response.Status.CREATED).entity(users.create(Bodies.require(request))).build();
+    public Response create(@Valid @NotNull(message = "{body.required}") NewUser request) {
+        return Response.status(Response.Status.CREATED).entity(users.create(request)).build();
     }
 
     @GET
@@ -52,8 +53,8 @@ public class UserResource {
     @PATCH
     @Path("{email}")
     @RolesAllowed(Access.ADMIN)
-    public UserView update(String email, UserPatch patch) {
-        return users.update(email, Bodies.require(patch));
+    public UserView update(String email, @Valid @NotNull(message = "{body.required}") UserPatch patch) {
+        return users.update(email, patch);
     }
 
     @POST

@@ -4,12 +4,11 @@ import io.teamplay.common.Emails;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.ProblemException;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -24,26 +23,14 @@ public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class);
 
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
-    private boolean sharedRowLocks;
-
     @Inject
     Event<UserCreated> created;
     @Inject
     Event<UserRenamed> renamed;
 
-    @PostConstruct
-    void detectRowLocks() {
-        sharedRowLocks = "postgresql".equals(dbKind);
-    }
-
     public UserView create(NewUser request) {
         String email = Emails.require("email", request.email());
         String name = requireName(request.name());
-        if (request.license() == null) {
-            throw ProblemException.badRequest("license", "license is required: PRACTITIONER, CONTRIBUTOR or VIEWER");
-        }
         if (User.findById(email) != null) {
             throw ProblemException.conflict("A user with email " + email + " already exists");
         }
@@ -101,17 +88,17 @@ public class UserService {
     /**
      * Locks the user's row until the caller's transaction ends and answers their status as committed now (empty when
      * no user has this email). Disabling takes it exclusively, a team change naming the user shared: so a user being
-     * disabled is never given a seat the disable did not see. H2 (the embedded default) has no shared row locks, so
-     * there both are exclusive.
+     * disabled is never given a seat the disable did not see. Hibernate writes the lock for the database: FOR SHARE on
+     * PostgreSQL; on H2 (the embedded default), which has no shared row locks, FOR UPDATE.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UserStatus> lockStatus(String email, boolean exclusive) {
-        String lock = exclusive || !sharedRowLocks ? "update" : "share";
-        List<?> rows = User.getEntityManager()
-                .createNativeQuery("select status from app_user where email = :email for " + lock)
+        // a query, not find(): the status is read from the locked row even when the user is already loaded
+        return User.getEntityManager()
+                .createQuery("select u.status from User u where u.email = :email", UserStatus.class)
                 .setParameter("email", Emails.normalise(email))
-                .getResultList();
-        return rows.stream().findFirst().map(status -> UserStatus.valueOf(status.toString()));
+                .setLockMode(exclusive ? LockModeType.PESSIMISTIC_WRITE : LockModeType.PESSIMISTIC_READ)
+                .getResultStream().findFirst();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -34,6 +34,26 @@ class AccountTest {
     }
 
     @Test
+    void aMissingBodyIs400NamingTheBody() {
+        asAdmin().post("/api/accounts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("body")))
+                .body("errors[0].message", equalTo("a JSON body is required"));
+        asAdmin().put("/api/accounts/{id}/team/{role}", unique("acme"), "success_manager").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("body")));
+    }
+
+    @Test
+    void aUserWithoutLicenseIs400NamingTheFieldAndIsNotCreated() {
+        String email = unique("nolicense") + "@example.com";
+        asAdmin().body(Map.of("email", email, "name", "No License")).post("/api/users").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("license")))
+                .body("errors[0].message", equalTo("license is required: PRACTITIONER, CONTRIBUTOR or VIEWER"));
+        asAdmin().get("/api/users/{email}", email).then().statusCode(404);
+    }
+
+    @Test
     void shouldPatchNameAndAttributesRemovingNulls() {
         String id = unique("acme");
         asAdmin().body(Map.of("id", id, "name", "Acme", "attributes", Map.of("stage", "onboarding", "tier", "gold")))
