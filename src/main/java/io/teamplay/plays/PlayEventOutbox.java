@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
 public class PlayEventOutbox {
 
     private static final Logger LOG = Logger.getLogger(PlayEventOutbox.class);
+    /** How the ids of daily ticks start ({@link io.teamplay.plays.facts.AccountEvent#dailyId}): the service's own. */
+    static final String DAILY_ID_PREFIX = "daily:";
 
     @Inject
     AccountService accounts;
@@ -81,6 +83,11 @@ public class PlayEventOutbox {
         String id = event.id() == null || event.id().isBlank() ? newId() : event.id().trim();
         if (id.length() > 300) {
             throw ProblemException.badRequest("id", "id is at most 300 characters");
+        }
+        if (id.regionMatches(true, 0, DAILY_ID_PREFIX, 0, DAILY_ID_PREFIX.length())) {
+            // the service's own daily ticks: an outside event holding such an id would suppress the real tick
+            throw ProblemException.badRequest("id", "ids starting with '" + DAILY_ID_PREFIX + "' belong to the service's "
+                    + "daily ticks; give another id (a DAILY replay without an id gets one)");
         }
         PlayEventRow row = PlayEventRow.pending(id, type, event.accountId().trim(),
                 event.date() == null ? LocalDate.now() : event.date());

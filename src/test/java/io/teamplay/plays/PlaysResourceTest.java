@@ -264,6 +264,21 @@ class PlaysResourceTest {
     }
 
     @Test
+    void shouldRefuseAnExternalEventIdInTheServicesDailyNamespace() {
+        String accountId = account();
+        String tick = "daily:" + accountId + ":" + java.time.LocalDate.now();
+        // a posted event holding the id of a real daily tick would suppress that tick (the same id is handled once)
+        for (String type : List.of("ACCOUNT_CREATED", "DAILY")) {
+            asAdmin().body(Map.of("id", tick, "type", type, "accountId", accountId)).post("/api/events").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", is("id"));
+            asAdmin().body(Map.of("id", " DAILY:" + accountId, "type", type, "accountId", accountId))
+                    .post("/api/events").then().statusCode(400);
+        }
+        asAdmin().get("/api/events/{id}", tick).then().statusCode(404);
+    }
+
+    @Test
     void shouldReactToAttributeChangesThroughTheAccountApi() {
         String team = unique("Team");
         String onboarder = user("Olga Onboard", "PRACTITIONER", team);
