@@ -31,7 +31,7 @@ public class DryRun {
 
     /** One change the play would make, or why it would fail (as the run would record it when the play is active). */
     public record Change(String rule, String action, String role, String before, String after, String detail,
-                         List<MovedTask> tasksMoving, String wouldFail) {
+                         List<MovedTask> tasksMoving, String wouldFail, PlayRun.Outcome outcome) {
 
         /** True when the play would assign the role over someone who holds it now (that holder loses the seat). */
         @com.fasterxml.jackson.annotation.JsonProperty("overExistingHolder")
@@ -52,34 +52,49 @@ public class DryRun {
     DecisionPlanner planner;
 
     public Result run(String name, String accountId, ExternalEvent given) {
-        PlayStatus play = library.play(name).orElseThrow(() -> ProblemException.notFound("No play named " + name));
-        if (!play.ok()) {
-            throw ProblemException.refused("play", "The play " + name + " does not compile: " + play.errors().get(0));
-        }
+        PlayStatus play = compiledPlay(name);
         if (accountId == null || accountId.isBlank()) {
             throw ProblemException.badRequest("accountId", "accountId is required");
         }
         Account account = facts.account(accountId.trim())
                 .orElseThrow(() -> ProblemException.notFound("No account with id " + accountId));
         AccountEvent event = event(account.getId(), given);
-        List<PlayDecision> decisions;
         try {
-            decisions = library.dryFire(play, event, account);
+            return new Result(name, account.getId(), event.getType().name(), changes(play, event, account));
         } catch (PlayFiringException e) {
-            LOG.infof(e, "Dry run of play %s on account %s failed", name, account.getId());
+            LOG.infof(e, "Dry run of play %s on account %s failed", play.name(), account.getId());
             throw ProblemException.refused("play", FiringFailure.describe(e));
         }
+    }
+
+    /**
+     * The play, compiled and checked by the caller, fired on one account: what it would change there.
+     *
+     * @throws PlayFiringException when a rule of the play fails while firing
+     */
+    List<Change> changes(PlayStatus play, AccountEvent event, Account account) {
+        List<PlayDecision> decisions = library.dryFire(play, event, account);
         RunContext context = new RunContext(event.getId(), account.getId(), event.getDate(), 0);
         List<Change> changes = new ArrayList<>();
         for (PlayDecision decision : decisions) {
             DecisionPlanner.Step step = planner.preview(decision, play, context);
             changes.add(new Change(decision.rule(), DecisionPlanner.action(decision), decision.role(), step.before(),
-                    step.after(), step.detail(), step.tasksMoving(), step.reason()));
+                    step.after(), step.detail(), step.tasksMoving(), step.reason(), step.outcome()));
         }
-        return new Result(name, account.getId(), event.getType().name(), changes);
+        return changes;
     }
 
-    private static AccountEvent event(String accountId, ExternalEvent given) {
+    /** The play named, if it compiles: a dry run or a preview of a play that does not is refused (422). */
+    PlayStatus compiledPlay(String name) {
+        PlayStatus play = library.play(name).orElseThrow(() -> ProblemException.notFound("No play named " + name));
+        if (!play.ok()) {
+            throw ProblemException.refused("play", "The play " + name + " does not compile: " + play.errors().get(0));
+        }
+        return play;
+    }
+
+    /** The event a dry run fires: the one given, or else the daily tick of its date (today when none). */
+    static AccountEvent event(String accountId, ExternalEvent given) {
         if (given == null || given.type() == null) {
             return AccountEvent.daily(accountId, given != null && given.date() != null ? given.date() : LocalDate.now());
         }

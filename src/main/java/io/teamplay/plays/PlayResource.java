@@ -6,6 +6,8 @@ import io.teamplay.common.access.Access;
 import io.teamplay.common.access.Actor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,6 +36,8 @@ public class PlayResource {
     PlayRuns runs;
     @Inject
     DryRun dryRun;
+    @Inject
+    PlayPreview preview;
     @Inject
     Actor actor;
     @Inject
@@ -98,6 +102,15 @@ public class PlayResource {
             throw ProblemException.badRequest("accountId", "a body {accountId, event?} is required");
         }
         return dryRun.run(name, request.accountId(), request.event());
+    }
+
+    /** The play fired on every account of a segment, writing nothing: what it would change, account by account. */
+    @POST
+    @Path("{name}/preview")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED})
+    public PlayPreview.Result preview(String name, @Valid @NotNull(message = "{body.required}") PlayPreview.Request request) {
+        requireMayRunPlaysOf(teamOf(name), name);
+        return preview.run(name, request);
     }
 
     @GET

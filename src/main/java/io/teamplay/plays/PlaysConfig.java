@@ -37,4 +37,8 @@ public interface PlaysConfig {
     /** How long the worker sleeps when there is nothing to do, unless woken by a new event. */
     @WithDefault("500")
     long pollMillis();
+
+    /** Most accounts a preview over a segment fires the play on; a wider filter is refused, naming the count. */
+    @WithDefault("50000")
+    int previewMaxAccounts();
 }

@@ -47,6 +47,20 @@ public class SegmentService {
     }
 
     /**
+     * The ids of every account matching the filter, in id order, or a refusal naming the count when more than
+     * {@code atMost} match (a caller about to work on each one asks for a narrower filter rather than run for minutes).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> matching(SegmentFilter filter, int atMost) {
+        long count = query.count(filter);
+        if (count > atMost) {
+            throw ProblemException.refused("filter", "the filter matches " + count + " accounts; at most " + atMost
+                    + " can be previewed at once: narrow the filter");
+        }
+        return query.ids(filter, null);
+    }
+
+    /**
      * Applies the role to every matching account through the one write path, each account in its own transaction
      * (all or nothing per account). A refusal on the first account (ineligible user, unknown role) refuses the
      * whole request before anything is written. After that, an account that is refused or fails (a deadlock, a lost

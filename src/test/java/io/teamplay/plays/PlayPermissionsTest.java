@@ -69,6 +69,13 @@ class PlayPermissionsTest {
                 .post("/api/plays/{name}/dry-run", playName).then().statusCode(403);
         given().auth().oauth2(member).contentType("application/json").body(dryRun)
                 .post("/api/plays/{name}/dry-run", playName).then().statusCode(200).body("play", is(playName));
+        Map<String, Object> preview = Map.of("filter", Map.of("attributes", Map.of("id-of", accountId)));
+        given().auth().oauth2(outsider).contentType("application/json").body(preview)
+                .post("/api/plays/{name}/preview", playName).then().statusCode(403);
+        given().auth().oauth2(standardMember).contentType("application/json").body(preview)
+                .post("/api/plays/{name}/preview", playName).then().statusCode(403);
+        given().auth().oauth2(member).contentType("application/json").body(preview)
+                .post("/api/plays/{name}/preview", playName).then().statusCode(200).body("play", is(playName));
 
         given().auth().oauth2(outsider).post("/api/plays/{name}/activate", playName).then().statusCode(403);
         given().auth().oauth2(standardMember).post("/api/plays/{name}/activate", playName).then().statusCode(403);

@@ -85,6 +85,7 @@ class PermissionWalkTest {
             Map.entry("POST /api/plays/{name}/activate", "ADVANCED"),
             Map.entry("POST /api/plays/{name}/deactivate", "ADVANCED"),
             Map.entry("POST /api/plays/{name}/dry-run", "ADVANCED"),
+            Map.entry("POST /api/plays/{name}/preview", "ADVANCED"),
             Map.entry("GET /api/plays/{name}/runs", "READ_ONLY"),
             Map.entry("GET /api/plays/{name}/versions", "READ_ONLY"),
             Map.entry("GET /api/plays/{name}/versions/{version}", "READ_ONLY"),
