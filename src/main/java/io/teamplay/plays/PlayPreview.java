@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.teamplay.plays.engine.PlayFiringException;
 import io.teamplay.plays.engine.PlayStatus;
 import io.teamplay.plays.facts.Account;
@@ -8,8 +9,11 @@ import io.teamplay.segments.SegmentFilter;
 import io.teamplay.segments.SegmentService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -50,6 +54,8 @@ public class PlayPreview {
     PlayFacts facts;
     @Inject
     PlaysConfig config;
+    @Inject
+    EntityManager em;
 
     public Result run(String name, Request request) {
         PlayStatus play = dryRun.compiledPlay(name);
@@ -61,8 +67,9 @@ public class PlayPreview {
         int failing = 0;
         String eventType = DryRun.event("", request.event()).getType().name();
         for (int from = 0; from < ids.size(); from += BATCH) {
-            for (Account account : facts.accounts(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
-                AccountPreview preview = preview(play, DryRun.event(account.getId(), request.event()), account);
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            List<AccountPreview> batchPreviews = QuarkusTransaction.requiringNew().call(() -> preview(play, batch, request));
+            for (AccountPreview preview : batchPreviews) {
                 if (preview.failure() != null) {
                     failing++;
                 } else if (preview.changes().stream().anyMatch(c -> c.outcome() == PlayRun.Outcome.APPLIED)) {
@@ -77,6 +84,18 @@ public class PlayPreview {
         LOG.infof("Preview of play %s over %d account(s): %d would change, %d failing, in %d ms", name, ids.size(),
                 changing, failing, (System.nanoTime() - started) / 1_000_000);
         return new Result(name, eventType, ids.size(), changing, failing, previews);
+    }
+
+    /**
+     * One batch in one read-only transaction: its reads share a connection, no transaction runs for minutes, and
+     * nothing is flushed (with hundreds of accounts loaded, every query would otherwise dirty-check them all first).
+     */
+    private List<AccountPreview> preview(PlayStatus play, List<String> batch, Request request) {
+        Session session = em.unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        return facts.accounts(batch).stream()
+                .map(account -> preview(play, DryRun.event(account.getId(), request.event()), account)).toList();
     }
 
     private AccountPreview preview(PlayStatus play, AccountEvent event, Account account) {
