@@ -102,6 +102,16 @@ public class AccountService {
         return id == null ? Optional.empty() : Account.<Account>findByIdOptional(id.trim()).map(Account::view);
     }
 
+    /** A page of account ids in id order, after the id given (null: from the first); keyset paging for sweeps. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> idsAfter(String after, int limit) {
+        var query = after == null
+                ? Account.getEntityManager().createQuery("select a.id from Account a order by a.id", String.class)
+                : Account.getEntityManager().createQuery("select a.id from Account a where a.id > :after order by a.id",
+                        String.class).setParameter("after", after);
+        return query.setMaxResults(limit).getResultList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(String id) {
         return id != null && Account.count("id", id.trim()) > 0;

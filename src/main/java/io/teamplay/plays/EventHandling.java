@@ -60,6 +60,9 @@ class EventHandling {
         }
         Set<String> active = new HashSet<>(activations.active());
         active.retainAll(library.book().runnable());
+        if (row.onlyPlay != null) {
+            active.retainAll(Set.of(row.onlyPlay));
+        }
         if (active.isEmpty()) {
             row.done();
             return;

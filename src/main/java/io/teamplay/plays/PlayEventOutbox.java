@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -30,6 +31,8 @@ public class PlayEventOutbox {
     private static final Logger LOG = Logger.getLogger(PlayEventOutbox.class);
     /** How the ids of daily ticks start ({@link io.teamplay.plays.facts.AccountEvent#dailyId}): the service's own. */
     static final String DAILY_ID_PREFIX = "daily:";
+    /** How the ids of backfill events start ({@link PlayBackfill}): the service's own too. */
+    static final String BACKFILL_ID_PREFIX = "backfill:";
 
     @Inject
     AccountService accounts;
@@ -84,10 +87,12 @@ public class PlayEventOutbox {
         if (id.length() > 300) {
             throw ProblemException.badRequest("id", "id is at most 300 characters");
         }
-        if (id.regionMatches(true, 0, DAILY_ID_PREFIX, 0, DAILY_ID_PREFIX.length())) {
-            // the service's own daily ticks: an outside event holding such an id would suppress the real tick
-            throw ProblemException.badRequest("id", "ids starting with '" + DAILY_ID_PREFIX + "' belong to the service's "
-                    + "daily ticks; give another id (a DAILY replay without an id gets one)");
+        for (String own : List.of(DAILY_ID_PREFIX, BACKFILL_ID_PREFIX)) {
+            if (id.regionMatches(true, 0, own, 0, own.length())) {
+                // the service's own ticks: an outside event holding such an id would suppress the real one
+                throw ProblemException.badRequest("id", "ids starting with '" + own + "' belong to the service's "
+                        + "own daily ticks and backfills; give another id (a DAILY replay without an id gets one)");
+            }
         }
         PlayEventRow row = PlayEventRow.pending(id, type, event.accountId().trim(),
                 event.date() == null ? LocalDate.now() : event.date());
@@ -108,6 +113,22 @@ public class PlayEventOutbox {
     public boolean queueDaily(String accountId, LocalDate date) {
         return insertIfNew(PlayEventRow.pending(io.teamplay.plays.facts.AccountEvent.dailyId(accountId, date),
                 EventType.DAILY, accountId, date));
+    }
+
+    /**
+     * Queues a backfill event for each account: a daily tick of that date that fires the one play named. Answers how
+     * many were new (ids are {@code backfill:<play>:<run>:<account>}, so a retried batch queues nothing twice).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int queueBackfill(String play, String run, List<String> accountIds, LocalDate date) {
+        int queued = 0;
+        for (String accountId : accountIds) {
+            PlayEventRow row = PlayEventRow.pending(BACKFILL_ID_PREFIX + play + ":" + run + ":" + accountId,
+                    EventType.DAILY, accountId, date);
+            row.onlyPlay = play;
+            queued += insertIfNew(row) ? 1 : 0;
+        }
+        return queued;
     }
 
     static EventType parseType(String type) {
@@ -138,9 +159,9 @@ public class PlayEventOutbox {
     private boolean insertIfNew(PlayEventRow row) {
         int inserted = PlayEventRow.getEntityManager().createNativeQuery("""
                         insert into play_event (id, type, account_id, attribute, old_value, new_value, role_key,
-                            from_email, to_email, user_email, event_date, depth, chain, status, created_at)
+                            from_email, to_email, user_email, event_date, depth, chain, status, created_at, only_play)
                         values (:id, :type, :account, :attribute, :old, :new, :role, :from, :to, :user, :date, 0, null,
-                            'PENDING', :at)
+                            'PENDING', :at, :only)
                         on conflict do nothing""")
                 .setParameter("id", row.id).setParameter("type", row.type.name())
                 .setParameter("account", row.accountId).setParameter("attribute", row.attribute)
@@ -148,6 +169,7 @@ public class PlayEventOutbox {
                 .setParameter("role", row.role).setParameter("from", row.fromEmail)
                 .setParameter("to", row.toEmail).setParameter("user", row.userEmail)
                 .setParameter("date", row.date).setParameter("at", Instant.now())
+                .setParameter("only", row.onlyPlay)
                 .executeUpdate();
         if (inserted > 0) {
             queued.fire(new PlayEventQueued(row.id));

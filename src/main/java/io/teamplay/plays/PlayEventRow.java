@@ -37,6 +37,9 @@ class PlayEventRow extends PanacheEntityBase {
     String toEmail;
     @Column(name = "user_email")
     String userEmail;
+    /** Set on a backfill event: the one play it fires (when active); null: every active play. */
+    @Column(name = "only_play")
+    String onlyPlay;
     @Column(name = "event_date")
     LocalDate date;
     int depth;

@@ -39,6 +39,10 @@ public class PlayResource {
     @Inject
     PlayPreview preview;
     @Inject
+    PlayBackfill backfill;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+    @Inject
     Actor actor;
     @Inject
     PlayEditor editor;
@@ -82,8 +86,34 @@ public class PlayResource {
     @POST
     @Path("{name}/activate")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
-    public PlayView activate(String name) {
-        return activation(name, true);
+    @Consumes(MediaType.WILDCARD)
+    public PlayView activate(String name, String body) {
+        Activation request = activationRequest(body);
+        PlayView activated = activation(name, true);
+        if (request != null && request.applyToExisting()) {
+            return activated.withExistingAccountsQueued(backfill.queue(name, request.filter(), actor.id()));
+        }
+        return activated;
+    }
+
+    /**
+     * Optional body of activate: {@code applyToExisting} runs the play once on every account there is now, or on
+     * those {@code filter} (as bulk assign takes it) matches.
+     */
+    public record Activation(boolean applyToExisting, io.teamplay.segments.SegmentFilter filter) {
+    }
+
+    /** The body is optional (clients activate with an empty POST), so it is read as text: any content type goes. */
+    private Activation activationRequest(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(body, Activation.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.badRequest("body", "the body of activate is {\"applyToExisting\": true, "
+                    + "\"filter\": {...}} or nothing: " + e.getOriginalMessage());
+        }
     }
 
     @POST

@@ -2,11 +2,13 @@ package io.teamplay.plays;
 
 import static io.restassured.RestAssured.given;
 import static io.teamplay.TestFixtures.*;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,5 +97,45 @@ class PlayPreviewTest {
                 .post("/api/plays/{name}/preview", "red-health-daily").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", is("body"));
+    }
+
+    @Test
+    void shouldRunThePlayOnceOnTheExistingAccountsWhenActivatedWithApplyToExisting() {
+        String team = unique("Team");
+        String member = user("Backfill Member", "PRACTITIONER", team);
+        String region = unique("region");
+        String tier = unique("tier");
+        String first = account(Map.of("region", region, "tier", tier));
+        String second = account(Map.of("region", region, "tier", tier));
+        String silver = account(Map.of("region", region, "tier", "silver"));
+        String backfilled = "backfill-" + tier;
+        String bystander = "bystander-" + tier;
+        asAdmin().contentType("text/plain").body(play(team, tier, member)).put("/api/plays/{name}", backfilled)
+                .then().statusCode(201);
+        asAdmin().contentType("text/plain").body(play(team, tier, member)
+                        .replace("assign \"" + member + "\" as \"Success Manager\"", "notify the \"Sales Manager\" that \"hi\""))
+                .put("/api/plays/{name}", bystander).then().statusCode(201);
+        asAdmin().post("/api/plays/{name}/activate", bystander).then().statusCode(200);
+
+        asAdmin().body(Map.of("applyToExisting", true, "filter", Map.of("attributes", Map.of("region", region))))
+                .post("/api/plays/{name}/activate", backfilled).then().statusCode(200)
+                .body("active", is(true)).body("existingAccountsQueued", is(3));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> member.equals(holder(first)) && member.equals(holder(second)));
+        assertNull(holder(silver));
+        await().atMost(Duration.ofSeconds(20)).until(() -> asAdmin().get("/api/plays/{name}/runs", backfilled)
+                .then().extract().<List<?>>path("$").size() == 2);
+        asAdmin().get("/api/accounts/{id}/history", first).then().body("[0].play", is(backfilled));
+        // the backfill fires the one play activated: the other active play, on the same daily condition, does not run
+        asAdmin().get("/api/plays/{name}/runs", bystander).then().body("size()", is(0));
+        asAdmin().post("/api/plays/{name}/deactivate", backfilled).then().statusCode(200);
+        asAdmin().post("/api/plays/{name}/deactivate", bystander).then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseOutsideEventsWithTheIdsOfBackfills() {
+        String account = account(Map.of("tier", "gold"));
+        asAdmin().body(Map.of("id", "backfill:x:y:" + account, "type", "DAILY", "accountId", account))
+                .post("/api/events").then().statusCode(400).body("errors[0].field", is("id"));
     }
 }
