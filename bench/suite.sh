@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# What the test suite costs: `./mvnw -B -o clean verify` (as on a fresh clone) of a baseline commit, then of this
-# working tree, one after the other on this machine (so both see the same load). Prints, for each, the wall and CPU time of the whole build, the
-# Quarkus starts in the test log, and the seconds of each test class (slowest first), with the ratio new / baseline.
+# What the test suite costs: `./mvnw -B -o verify` from an empty target/ (as on a fresh clone) of a baseline commit,
+# then of this working tree, one after the other on this machine (so both see the same load). Prints, for each, the
+# wall and CPU time of the whole build, the Quarkus starts in the test log, and the seconds of each test class
+# (slowest first), with the ratio new / baseline.
 # Wall-clock time moves with whatever else runs here; CPU time (user + sys of Maven and its forks) much less.
 #
 # Usage: bench/suite.sh [BASE_REF]      (default: main; TEAMPLAY_TEST_DB picks the database, as for the tests)
@@ -14,8 +15,9 @@ here=$(pwd)
 run() {
   local dir=$1 label=$2
   mkdir -p "$out/$label"
-  echo "== $label: ./mvnw -B -o clean verify in $dir" >&2
-  (cd "$dir" && /usr/bin/time -f "%e %U %S" -o "$out/$label/time" ./mvnw -B -o clean verify > "$out/$label/build.log" 2>&1) \
+  echo "== $label: ./mvnw -B -o verify in $dir, from an empty target/" >&2
+  rm -rf "$dir/target"
+  (cd "$dir" && /usr/bin/time -f "%e %U %S" -o "$out/$label/time" ./mvnw -B -o verify > "$out/$label/build.log" 2>&1) \
     || { echo "the build of $label failed: $out/$label/build.log" >&2; exit 1; }
   cp -r "$dir/target/surefire-reports" "$out/$label/"
   [ -d "$dir/target/failsafe-reports" ] && cp -r "$dir/target/failsafe-reports" "$out/$label/"
