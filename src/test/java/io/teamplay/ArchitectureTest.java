@@ -6,8 +6,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.teamplay.common.Problem;
 import org.junit.jupiter.api.Test;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -20,9 +23,14 @@ class ArchitectureTest {
             "users", "roles", "accounts", "assignments", "tasks", "imports", "segments", "security",
             "plays", "notifications", "common");
 
-    private final JavaClasses classes = new ClassFileImporter()
+    /**
+     * The service's own classes, imported once for the class (JUnit makes an instance per test) from the folder they
+     * were compiled to, rather than by searching every jar of the class path for the package; what else is looked up:
+     * see src/test/resources/archunit.properties.
+     */
+    private static final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.teamplay");
+            .importPath(mainClasses());
 
     @Test
     void shouldKeepPackagesFreeOfCycles() {
@@ -53,6 +61,14 @@ class ArchitectureTest {
                 .because("entities are the feature's own; other features see views and services")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    private static Path mainClasses() {
+        try {
+            return Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static DescribedPredicate<JavaClass> entitiesOf(String featurePackage) {

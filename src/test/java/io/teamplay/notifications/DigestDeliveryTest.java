@@ -1,8 +1,6 @@
 package io.teamplay.notifications;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -44,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every item is sent once and only once: overlapping runs, a crash between claim and send, SMTP down then up. */
 @QuarkusTest
-@WithTestResource(value = GreenMailResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DigestDeliveryTest {
 
     @GreenMailResource.InjectGreenMail

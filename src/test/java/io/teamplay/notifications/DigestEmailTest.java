@@ -2,8 +2,6 @@ package io.teamplay.notifications;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
@@ -43,7 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the digest emails say and to whom: one account, several accounts, rolled-back changes, disabled people. */
 @QuarkusTest
-@WithTestResource(value = GreenMailResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DigestEmailTest {
 
     private static final String LINK_BASE = "https://teamplay.example.test";

@@ -3,6 +3,8 @@ package io.teamplay.notifications;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 
 import java.io.IOException;
 import java.lang.annotation.ElementType;
@@ -12,7 +14,12 @@ import java.lang.annotation.Target;
 import java.net.ServerSocket;
 import java.util.Map;
 
-/** A real SMTP server (GreenMail) on a free port; the mailer is pointed at it and taken out of mock mode. */
+/**
+ * A real SMTP server (GreenMail) on a free port; the mailer is pointed at it and taken out of mock mode. GLOBAL: every
+ * {@code @QuarkusTest} shares it, so the tests that read emails need no start of their own (a start of the service
+ * with another set of test resources costs about 10 s); the others never run the digest (teamplay.digest.every=off).
+ */
+@WithTestResource(value = GreenMailResource.class, scope = TestResourceScope.GLOBAL)
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     /** Marks the test field that receives the running GreenMail. */

@@ -1,8 +1,6 @@
 package io.teamplay.notifications;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
@@ -37,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Whoever made a change that moved tasks is told at once, in the app, whatever the path. */
 @QuarkusTest
-@WithTestResource(value = GreenMailResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class NotificationTest {
 
     @Inject

@@ -2,6 +2,7 @@ package io.teamplay.plays;
 
 import static io.restassured.RestAssured.given;
 import static io.teamplay.TestFixtures.*;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -9,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.teamplay.SeatWriteFault;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class EventFailureReasonTest {
     DataSource database;
 
     @Test
-    void anEventTheDatabaseFailsTellsWhyWithoutItsInsides() throws InterruptedException {
+    void anEventTheDatabaseFailsTellsWhyWithoutItsInsides() {
         String team = unique("Team");
         String member = user("Mia Member", "PRACTITIONER", team);
         String accountId = account();
@@ -37,11 +39,9 @@ class EventFailureReasonTest {
             asAdmin().post("/api/plays/{name}/activate", play).then().statusCode(200);
             asAdmin().body(Map.of("id", eventId, "type", "ATTRIBUTE_CHANGED", "accountId", accountId,
                     "attribute", attribute, "oldValue", 1, "newValue", 2)).post("/api/events").then().statusCode(202);
-            String status = "PENDING";
-            for (int i = 0; i < 150 && "PENDING".equals(status); i++) {
-                Thread.sleep(100);
-                status = asAdmin().get("/api/events/{id}", eventId).then().statusCode(200).extract().path("event.status");
-            }
+            String status = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> asAdmin().get("/api/events/{id}", eventId).then().statusCode(200)
+                            .extract().<String>path("event.status"), s -> !"PENDING".equals(s));
             assertEquals("FAILED", status);
         } finally {
             asAdmin().post("/api/plays/{name}/deactivate", play).then().statusCode(200);
