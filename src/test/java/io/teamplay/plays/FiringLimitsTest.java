@@ -193,4 +193,21 @@ class FiringLimitsTest {
             book.close();
         }
     }
+
+    @Test
+    void shouldShipTheEnginesDefaultsAsTheConfiguredDefaults() {
+        java.util.function.Function<String, String> shipped = name -> {
+            try {
+                return PlaysConfig.Limits.class.getMethod(name).getAnnotation(io.smallrye.config.WithDefault.class).value();
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(e);
+            }
+        };
+        FiringLimits configured = new FiringLimits(
+                io.quarkus.runtime.configuration.DurationConverter.parseDuration(shipped.apply("wallTime")),
+                io.quarkus.runtime.configuration.DurationConverter.parseDuration(shipped.apply("cpuTime")),
+                Integer.parseInt(shipped.apply("firings")), Integer.parseInt(shipped.apply("decisions")),
+                new io.quarkus.runtime.configuration.MemorySizeConverter().convert(shipped.apply("memory")).asLongValue());
+        assertEquals(FiringLimits.DEFAULTS, configured);
+    }
 }
