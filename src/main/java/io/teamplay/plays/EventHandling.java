@@ -85,7 +85,6 @@ class EventHandling {
         try {
             decisions = library.engine().fire(event, account, active, limits.firing());
         } catch (PlayLimitExceeded e) {
-            LOG.warnf("Event %s on account %s: %s", row.id, row.accountId, e.getMessage());
             throw new EventFailed(e.play(), e.rule(), FiringFailure.describe(e), true);
         } catch (io.teamplay.plays.engine.PlayFiringException e) {
             LOG.warnf(e, "Event %s on account %s: a play failed while firing", row.id, row.accountId);

@@ -56,6 +56,18 @@ class FiringLimitsTest {
         }
     }
 
+    /** An attribute value that takes 60 ms to read (as text), and counts its readings. */
+    private static Object slowToRead(AtomicInteger reads) {
+        return new Object() {
+            @Override
+            public String toString() {
+                reads.incrementAndGet();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(60));
+                return "slow";
+            }
+        };
+    }
+
     @Test
     void shouldStopAFiringPastTheFiringsLimitAndFireNormallyAfterwards() {
         PlayBook book = compile(rules("busy", 4, "AccountEvent( )", "actions.clear(\"Sales Manager\");"));
@@ -90,14 +102,7 @@ class FiringLimitsTest {
     @Test
     void shouldStopAFiringPastItsWallTimeBeforeItsOtherRulesRun() {
         AtomicInteger reads = new AtomicInteger();
-        Object slow = new Object() {
-            @Override
-            public String toString() {
-                reads.incrementAndGet();
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(60));
-                return "slow";
-            }
-        };
+        Object slow = slowToRead(reads);
         PlayLimitExceeded e = stopped(compile(rules("slow", 10, "$a : Account( )",
                         "actions.notifyHolder(\"Success Manager\", $a.text(\"slow\"));")),
                 account("a1", Map.of("slow", slow), Map.of()), "slow", limits(Duration.ofMillis(150), LONG, 100, 100, 1L << 30));
@@ -164,15 +169,7 @@ class FiringLimitsTest {
 
     @Test
     void shouldNameThePlayWhoseConditionsPassedALimitBeforeAnyRuleFired() {
-        AtomicInteger reads = new AtomicInteger();
-        Object slow = new Object() {
-            @Override
-            public String toString() {
-                reads.incrementAndGet();
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(60));
-                return "slow";
-            }
-        };
+        Object slow = slowToRead(new AtomicInteger());
         PlayLimitExceeded e = stopped(compile(rules("picky", 4, "Account( is(\"slow\", \"value #\") )",
                         "actions.clear(\"Sales Manager\");")),
                 account("a1", Map.of("slow", slow), Map.of()), "picky", limits(Duration.ofMillis(100), LONG, 100, 100, 1L << 30));

@@ -66,7 +66,7 @@ final class FiringWatch implements DecisionGuard {
             session = null;
         }
         if (breach.get() == null) {
-            Limit passed = passedHere();
+            Limit passed = passed(true);
             if (passed != null) {
                 trip(passed, null, null);
             }
@@ -115,7 +115,7 @@ final class FiringWatch implements DecisionGuard {
         if (breach.get() != null) {
             return;
         }
-        Limit passed = passedByThread();
+        Limit passed = passed(false);
         if (passed != null) {
             trip(passed, null, null);
         }
@@ -131,7 +131,8 @@ final class FiringWatch implements DecisionGuard {
         }
     }
 
-    private Limit passedHere() {
+    /** The limit passed so far, if any: measured on the firing thread itself, or (here false) from another. */
+    private Limit passed(boolean here) {
         long wall = System.nanoTime() - startNanos;
         if (wall > limits.wallTime().toNanos()) {
             return Limit.WALL_TIME;
@@ -140,24 +141,11 @@ final class FiringWatch implements DecisionGuard {
             return null;
         }
         // one thread's CPU time never exceeds its wall time: asked only when it could have been passed
-        if (wall > limits.cpuTime().toNanos() && THREADS.getCurrentThreadCpuTime() - startCpu > limits.cpuTime().toNanos()) {
+        long cpu = limits.cpuTime().toNanos();
+        if (wall > cpu && (here ? THREADS.getCurrentThreadCpuTime() : THREADS.getThreadCpuTime(threadId)) - startCpu > cpu) {
             return Limit.CPU_TIME;
         }
-        return THREADS.getCurrentThreadAllocatedBytes() - startAllocated > limits.memoryBytes() ? Limit.MEMORY : null;
-    }
-
-    private Limit passedByThread() {
-        long wall = System.nanoTime() - startNanos;
-        if (wall > limits.wallTime().toNanos()) {
-            return Limit.WALL_TIME;
-        }
-        if (THREADS == null) {
-            return null;
-        }
-        if (wall > limits.cpuTime().toNanos() && THREADS.getThreadCpuTime(threadId) - startCpu > limits.cpuTime().toNanos()) {
-            return Limit.CPU_TIME;
-        }
-        long allocated = THREADS.getThreadAllocatedBytes(threadId);
+        long allocated = here ? THREADS.getCurrentThreadAllocatedBytes() : THREADS.getThreadAllocatedBytes(threadId);
         return allocated >= 0 && allocated - startAllocated > limits.memoryBytes() ? Limit.MEMORY : null;
     }
 
