@@ -70,16 +70,14 @@ public class PlaysEngineBench {
     };
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        PlayCompiler compiler = new PlayCompiler(Files.readString(Path.of("rules/plays.dsl")));
-        List<PlayFile> files = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            files.add(PlayFile.of("bench-" + i + ".dslr", "// team: Enterprise\nrule \"bench " + i + "\"\nwhen\n    "
-                    + TRIGGERS[i] + "\nthen\n    " + ACTIONS[i] + "\nend\n"));
+        if (args.length > 0 && args[0].equals("cost")) {
+            cost(args.length > 1 ? Integer.parseInt(args[1]) : 5);
+            return;
         }
-        long compileStart = System.nanoTime();
-        PlayBook book = compiler.compile(files);
-        long compileMs = (System.nanoTime() - compileStart) / 1_000_000;
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Compiled compiled = compile();
+        PlayBook book = compiled.book();
+        long compileMs = compiled.millis();
         Set<String> active = new HashSet<>(book.runnable());
         if (active.size() != 20) {
             throw new IllegalStateException("not all 20 plays compiled: " + book.plays());
@@ -94,6 +92,88 @@ public class PlaysEngineBench {
                     threads, result[0], result[1]);
         }
         book.close();
+    }
+
+    record Compiled(PlayBook book, long millis) {
+    }
+
+    /** The 20 plays compiled into one book, and how long it took. */
+    static Compiled compile() throws java.io.IOException {
+        PlayCompiler compiler = new PlayCompiler(Files.readString(Path.of("rules/plays.dsl")));
+        List<PlayFile> files = plays();
+        long start = System.nanoTime();
+        PlayBook book = compiler.compile(files);
+        return new Compiled(book, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The 20 plays: trigger i with action i. */
+    static List<PlayFile> plays() {
+        List<PlayFile> files = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            files.add(PlayFile.of("bench-" + i + ".dslr", "// team: Enterprise\nrule \"bench " + i + "\"\nwhen\n    "
+                    + TRIGGERS[i] + "\nthen\n    " + ACTIONS[i] + "\nend\n"));
+        }
+        return files;
+    }
+
+    /**
+     * What one firing costs when nothing goes wrong, on one thread (as the worker fires): wall and CPU microseconds
+     * and kilobytes allocated per event, after a warm-up. Prints one line "cost: ..." (bench/firing-cost.sh).
+     */
+    static void cost(int seconds) throws Exception {
+        Compiled compiled = compile();
+        PlayBook book = compiled.book();
+        long compileMs = compiled.millis();
+        Set<String> active = new HashSet<>(book.runnable());
+        List<Object[]> work = workload(LocalDate.of(2026, 11, 23));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long firstStart = System.nanoTime();
+        book.fire((AccountEvent) work.get(0)[0], (Account) work.get(0)[1], active);
+        long firstUs = (System.nanoTime() - firstStart) / 1_000;
+        long events = 0;
+        long decisions = 0;
+        long stopped = 0;
+        for (int i = 0; i < 20_000; i++) { // warm-up
+            stopped += fireCounting(book, active, work.get(i % work.size())) < 0 ? 1 : 0;
+        }
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long process = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+        long cpu = threads.getCurrentThreadCpuTime();
+        long allocated = threads.getCurrentThreadAllocatedBytes();
+        long start = System.nanoTime();
+        long until = start + seconds * 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            for (int i = 0; i < 100; i++) {
+                int decided = fireCounting(book, active, work.get((int) (events++ % work.size())));
+                decisions += Math.max(decided, 0);
+                stopped += decided < 0 ? 1 : 0;
+            }
+        }
+        double wallUs = (System.nanoTime() - start) / 1e3 / events;
+        double cpuUs = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / events;
+        double kb = (threads.getCurrentThreadAllocatedBytes() - allocated) / 1024.0 / events;
+        double processUs = os instanceof com.sun.management.OperatingSystemMXBean sun
+                ? (sun.getProcessCpuTime() - process) / 1e3 / events : 0;
+        System.out.printf("cost: compile %d ms, first firing %d us, per event %.1f us wall %.1f us cpu %.1f us process-cpu "
+                + "%.1f KB allocated, %,.0f events/s, %.2f decisions/event, %d stopped by a limit%n", compileMs, firstUs,
+                wallUs, cpuUs, processUs, kb, events / (wallUs * events / 1e6), (double) decisions / events, stopped);
+        book.close();
+    }
+
+    /**
+     * Fires one event; answers the decisions taken, or -1 when a limit stopped the firing (with the limits only, and
+     * only on a machine so loaded that a firing waits 200 ms for a core: counted and printed, never hidden).
+     */
+    static int fireCounting(PlayBook book, Set<String> active, Object[] w) {
+        try {
+            return book.fire((AccountEvent) w[0], (Account) w[1], active).size();
+        } catch (RuntimeException e) {
+            if (e.getClass().getSimpleName().equals("PlayLimitExceeded")) {
+                return -1;
+            }
+            throw e;
+        }
     }
 
     static List<Object[]> workload(LocalDate today) {

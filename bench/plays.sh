@@ -17,6 +17,6 @@ java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
 
 if [ "${SKIP_E2E:-0}" != "1" ]; then
   echo "== end to end (PostgreSQL database ${TEAMPLAY_TEST_DB}) =="
-  ./mvnw test -Dtest=PlaysThroughputBench -Dteamplay.bench=true -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
+  ./mvnw test -Dtest=PlaysThroughputBench -Dbench.plays=true -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
     | grep -E "^end-to-end:|BUILD|Tests run:" | grep -v "^\[INFO\] Tests run" || true
 fi

@@ -91,19 +91,23 @@ public class NotificationService {
      */
     private List<String> recipientsOf(AssignmentChanged change) {
         if (change.path() == AssignmentPath.PLAY && change.play() != null && change.play().team() != null) {
-            List<String> admins = users.membersOf(change.play().team()).stream()
-                    .filter(UserView::isActive)
-                    .filter(u -> u.permission() == Permission.ADMIN)
-                    .map(UserView::email)
-                    .toList();
-            if (admins.isEmpty()) {
-                LOG.warnf("Team %s owning play %s has no active ADMIN: its notice goes to the admin token",
-                        change.play().team(), change.play().play());
-                return List.of(Actor.ADMIN_TOKEN_ACTOR);
-            }
-            return admins;
+            return teamAdmins(change.play().team(), change.play().play());
         }
         return change.actor() == null ? List.of() : List.of(change.actor());
+    }
+
+    /** The active ADMIN users of the team owning a play, or the admin token when that team has none. */
+    List<String> teamAdmins(String team, String play) {
+        List<String> admins = team == null ? List.of() : users.membersOf(team).stream()
+                .filter(UserView::isActive)
+                .filter(u -> u.permission() == Permission.ADMIN)
+                .map(UserView::email)
+                .toList();
+        if (admins.isEmpty()) {
+            LOG.warnf("Team %s owning play %s has no active ADMIN: its notice goes to the admin token", team, play);
+            return List.of(Actor.ADMIN_TOKEN_ACTOR);
+        }
+        return admins;
     }
 
     private static String origin(AssignmentChanged change) {

@@ -6,12 +6,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 
-/** A play's "notify the role holder" action becomes an in-app notice to that holder, in the event's transaction. */
+/**
+ * A play's "notify the role holder" action becomes an in-app notice to that holder, in the event's transaction; a play
+ * deactivated for passing its limits becomes a notice to the admins of its team.
+ */
 @ApplicationScoped
 public class PlayNotices {
 
     @Inject
     Describe describe;
+    @Inject
+    NotificationService notifications;
 
     void onHolderNotified(@Observes HolderNotified notified) {
         Notification notice = new Notification();
@@ -30,5 +35,22 @@ public class PlayNotices {
         notice.message = message.length() > 2000 ? message.substring(0, 2000) : message;
         notice.createdAt = Instant.now();
         notice.persist();
+    }
+
+    void onPlayDeactivated(@Observes PlayDeactivated deactivated) {
+        String message = ("The play \"%s\" was deactivated: its firings passed their limits on %d events. Last: %s. "
+                + "Fix the play, then activate it again.").formatted(deactivated.play(), deactivated.limitFailures(),
+                deactivated.lastReason());
+        for (String recipient : notifications.teamAdmins(deactivated.team(), deactivated.play())) {
+            Notification notice = new Notification();
+            notice.recipient = recipient;
+            notice.tasksMoved = 0;
+            notice.path = AssignmentPath.PLAY.name();
+            notice.actor = "play:" + deactivated.play();
+            notice.play = deactivated.play();
+            notice.message = message.length() > 2000 ? message.substring(0, 2000) : message;
+            notice.createdAt = Instant.now();
+            notice.persist();
+        }
     }
 }

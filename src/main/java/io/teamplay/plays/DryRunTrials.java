@@ -25,6 +25,8 @@ class DryRunTrials {
 
     @Inject
     PlayCompilers compilers;
+    @Inject
+    PlayLimits limits;
 
     private record Trial(PlayCompiler compiler, String fileName, String source, PlayBook book) {
         boolean of(PlayCompiler now, PlayStatus play) {
@@ -34,10 +36,14 @@ class DryRunTrials {
 
     private final Map<String, Trial> trials = new HashMap<>();
 
-    /** Fires the play alone, active or not, on an event and its account; answers what it decided, writes nothing. */
+    /**
+     * Fires the play alone, active or not, on an event and its account, within the limits of an event's firing;
+     * answers what it decided, writes nothing.
+     */
     List<PlayDecision> fire(PlayStatus play, AccountEvent event, Account account) {
         while (true) {
-            Optional<List<PlayDecision>> decisions = book(play).tryFire(event, account, Set.of(play.name()));
+            Optional<List<PlayDecision>> decisions = book(play).tryFire(event, account, Set.of(play.name()),
+                    limits.firing());
             if (decisions.isPresent()) {
                 return decisions.get();
             }

@@ -2,6 +2,7 @@ package io.teamplay.plays;
 
 import io.teamplay.accounts.AccountService;
 import io.teamplay.plays.actions.PlayDecision;
+import io.teamplay.plays.engine.PlayLimitExceeded;
 import io.teamplay.plays.engine.PlayStatus;
 import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.AccountEvent;
@@ -37,16 +38,25 @@ class EventHandling {
     DecisionApplier applier;
     @Inject
     AccountService accounts;
+    @Inject
+    PlayLimits limits;
 
     /** Why an event was not handled (recorded on the event and as a failed run of the play at fault). */
     static final class EventFailed extends RuntimeException {
         final String play;
         final String rule;
+        /** True when the play's firing passed a limit (counted against the play). */
+        final boolean limitPassed;
 
         EventFailed(String play, String rule, String reason) {
+            this(play, rule, reason, false);
+        }
+
+        EventFailed(String play, String rule, String reason, boolean limitPassed) {
             super(reason);
             this.play = play;
             this.rule = rule;
+            this.limitPassed = limitPassed;
         }
     }
 
@@ -76,7 +86,9 @@ class EventHandling {
         AccountEvent event = row.fact();
         List<PlayDecision> decisions;
         try {
-            decisions = library.engine().fire(event, account, active);
+            decisions = library.engine().fire(event, account, active, limits.firing());
+        } catch (PlayLimitExceeded e) {
+            throw new EventFailed(e.play(), e.rule(), FiringFailure.describe(e), true);
         } catch (io.teamplay.plays.engine.PlayFiringException e) {
             LOG.warnf(e, "Event %s on account %s: a play failed while firing", row.id, row.accountId);
             throw new EventFailed(e.play(), e.rule(), FiringFailure.describe(e));

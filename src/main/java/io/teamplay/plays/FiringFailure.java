@@ -1,6 +1,7 @@
 package io.teamplay.plays;
 
 import io.teamplay.plays.engine.PlayFiringException;
+import io.teamplay.plays.engine.PlayLimitExceeded;
 import java.lang.reflect.InaccessibleObjectException;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,9 @@ final class FiringFailure {
     }
 
     static String describe(PlayFiringException e) {
+        if (e instanceof PlayLimitExceeded) {
+            return e.getMessage();
+        }
         return "play '" + e.play() + "' rule '" + e.rule() + "' failed: " + what(root(e));
     }
 

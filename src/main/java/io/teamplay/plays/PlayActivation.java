@@ -23,4 +23,7 @@ class PlayActivation extends PanacheEntityBase {
     Instant changedAt;
     @Column(name = "changed_by")
     String changedBy;
+    /** Firings of this play that passed a limit since it was last activated (or followed a new version). */
+    @Column(name = "limit_failures")
+    int limitFailures;
 }

@@ -34,6 +34,7 @@ public class PlayActivations {
         row.active = active;
         if (active) {
             row.version = version;
+            row.limitFailures = 0;
         }
         row.changedAt = Instant.now();
         row.changedBy = actor;
@@ -48,6 +49,7 @@ public class PlayActivations {
         PlayActivation row = PlayActivation.findById(play);
         if (row != null && row.active) {
             row.version = version;
+            row.limitFailures = 0;
         }
     }
 

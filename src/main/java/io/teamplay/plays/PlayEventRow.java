@@ -52,6 +52,11 @@ class PlayEventRow extends PanacheEntityBase {
     Instant createdAt;
     @Column(name = "handled_at")
     Instant handledAt;
+    /** Handlings started, each committed before the plays fire (see PlayWorker). */
+    int attempts;
+    /** Until when the worker that started the last handling has the event to itself. */
+    @Column(name = "claimed_until")
+    Instant claimedUntil;
 
     static PlayEventRow pending(String id, EventType type, String accountId, LocalDate date) {
         PlayEventRow row = new PlayEventRow();
@@ -76,6 +81,12 @@ class PlayEventRow extends PanacheEntityBase {
 
     EventView view() {
         return new EventView(id, type, accountId, status, reason, depth, chain, createdAt, handledAt);
+    }
+
+    void failed(String why) {
+        status = EventStatus.FAILED;
+        reason = why.length() > 3900 ? why.substring(0, 3900) : why;
+        handledAt = Instant.now();
     }
 
     void done() {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -16,8 +17,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Claims pending event rows one at a time ({@code FOR UPDATE SKIP LOCKED}, so several instances share the work) and
- * handles each in one transaction. A failing event is rolled back, then marked FAILED with its reason in a
- * transaction of its own, and the worker goes on with the next one. Woken by new events, else polls.
+ * handles each in one transaction. The claim is a transaction of its own that counts the attempt before any play
+ * fires: an event whose handling never finished {@code teamplay.plays.limits.attempts} times (it crashed, hung or
+ * killed its worker) is marked FAILED instead of being tried again, at start-up or ever (no poison event). A failing
+ * event is rolled back, then marked FAILED with its reason in a transaction of its own (a play that passed a limit
+ * is counted against it), and the worker goes on with the next one. Woken by new events, else polls.
  */
 @ApplicationScoped
 public class PlayWorker {
@@ -32,6 +36,14 @@ public class PlayWorker {
     EventHandling handling;
     @Inject
     PlayLibrary library;
+    @Inject
+    PlayLimits limits;
+    @Inject
+    PlayLimitFailures limitFailures;
+
+    /** An event claimed for one handling: its id and the attempt this handling is. */
+    private record Claim(String eventId, int attempt) {
+    }
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -85,24 +97,25 @@ public class PlayWorker {
         if (library.book().runnable().isEmpty()) {
             return QuarkusTransaction.requiringNew().call(this::markPendingDoneWhileNoPlayCanFire) > 0;
         }
-        String[] claimed = new String[1];
+        Claim claim = QuarkusTransaction.requiringNew().call(this::claim);
+        if (claim == null) {
+            return false;
+        }
+        if (claim.attempt() == 0) {
+            return true; // given up: handled before and never finished
+        }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                PlayEventRow row = claim();
-                if (row == null) {
-                    return false;
+            QuarkusTransaction.requiringNew().run(() -> {
+                PlayEventRow row = PlayEventRow.findById(claim.eventId(), LockModeType.PESSIMISTIC_WRITE);
+                // another worker may have taken it over meanwhile (this one was too slow): then it is theirs
+                if (row != null && row.status == EventStatus.PENDING && row.attempts == claim.attempt()) {
+                    handling.handle(row);
                 }
-                claimed[0] = row.id;
-                handling.handle(row);
-                return true;
             });
         } catch (RuntimeException e) {
-            if (claimed[0] == null) {
-                throw e;
-            }
-            fail(claimed[0], e);
-            return true;
+            fail(claim.eventId(), e);
         }
+        return true;
     }
 
     /** Handles pending events until none is left (for tests and the benchmark); answers how many. */
@@ -130,27 +143,47 @@ public class PlayWorker {
         return ids.size();
     }
 
-    private PlayEventRow claim() {
+    /**
+     * Takes the oldest pending event not being handled by another worker, and counts this attempt (committed before
+     * any play fires). One whose handlings never finished too often is marked FAILED instead (attempt 0).
+     */
+    private Claim claim() {
+        Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<String> ids = PlayEventRow.getEntityManager().createNativeQuery(
-                        "select id from play_event where status = 'PENDING' order by created_at, id limit 1 for update skip locked")
-                .getResultList();
-        return ids.isEmpty() ? null : PlayEventRow.findById(ids.get(0));
+        List<String> ids = PlayEventRow.getEntityManager().createNativeQuery("""
+                        select id from play_event where status = 'PENDING' and (claimed_until is null or claimed_until < :now)
+                        order by created_at, id limit 1 for update skip locked""")
+                .setParameter("now", now).getResultList();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        PlayEventRow row = PlayEventRow.findById(ids.get(0));
+        if (row.attempts >= limits.attempts()) {
+            row.failed("not handled: its handling was started " + row.attempts + " times and never finished (the worker "
+                    + "crashed, hung or was stopped while its plays fired); it is not tried again");
+            LOG.errorf("Event %s (%s) on account %s given up after %d unfinished handlings: a poison event", row.id,
+                    row.type, row.accountId, row.attempts);
+            return new Claim(row.id, 0);
+        }
+        row.attempts++;
+        row.claimedUntil = now.plus(limits.retryAfter());
+        return new Claim(row.id, row.attempts);
     }
 
     private void fail(String eventId, RuntimeException error) {
         EventHandling.EventFailed failed = cause(error);
         // the event's reason is read by callers (GET /api/events/{id}): the cause itself goes to the log only
         String reason = failed != null ? failed.getMessage() : Failures.describe(error);
-        QuarkusTransaction.requiringNew().run(() -> {
-            PlayEventRow row = PlayEventRow.findById(eventId);
-            row.status = EventStatus.FAILED;
-            row.reason = reason.length() > 3900 ? reason.substring(0, 3900) : reason;
-            row.handledAt = Instant.now();
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+            PlayEventRow row = PlayEventRow.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+            if (row == null || row.status != EventStatus.PENDING) {
+                return false; // another worker finished it meanwhile
+            }
+            row.failed(reason);
             if (failed != null && failed.play != null) {
                 PlayRun run = new PlayRun();
                 run.play = failed.play;
-                run.rule = failed.rule;
+                run.rule = failed.rule == null ? "(its conditions)" : failed.rule;
                 run.eventId = eventId;
                 run.accountId = row.accountId;
                 run.action = "EVENT";
@@ -158,9 +191,15 @@ public class PlayWorker {
                 run.reason = row.reason;
                 run.at = Instant.now();
                 run.persist();
+                if (failed.limitPassed) {
+                    limitFailures.count(failed.play, eventId, row.reason);
+                }
             }
+            return true;
         });
-        LOG.warnf(failed != null ? null : error, "Event %s failed: %s", eventId, reason);
+        if (recorded) {
+            LOG.warnf(failed != null ? null : error, "Event %s failed: %s", eventId, reason);
+        }
     }
 
     private static EventHandling.EventFailed cause(Throwable e) {

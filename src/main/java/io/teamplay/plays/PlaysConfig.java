@@ -1,7 +1,11 @@
 package io.teamplay.plays;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of the plays feature, {@code teamplay.plays.*}. */
 @ConfigMapping(prefix = "teamplay.plays")
@@ -41,4 +45,46 @@ public interface PlaysConfig {
     /** Most accounts a preview over a segment fires the play on; a wider filter is refused, naming the count. */
     @WithDefault("50000")
     int previewMaxAccounts();
+
+    /** What one event's firing may use, and what happens to plays and events past it ({@code teamplay.plays.limits.*}). */
+    Limits limits();
+
+    interface Limits {
+
+        /** Longest one event's firing may take (rules only: not the facts before, nor applying the decisions after). */
+        @WithDefault("200ms")
+        Duration wallTime();
+
+        /** Most CPU time the firing thread may use for one event's firing. */
+        @WithDefault("200ms")
+        Duration cpuTime();
+
+        /** Most rule firings one event may cause. */
+        @WithDefault("1000")
+        int firings();
+
+        /** Most decisions (actions) the plays may take on one event. */
+        @WithDefault("100")
+        int decisions();
+
+        /** Most memory the firing thread may allocate for one event's firing. */
+        @WithDefault("64M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize memory();
+
+        /** A play whose firings passed a limit this many times since it was activated is deactivated. */
+        @WithDefault("3")
+        int deactivateAfter();
+
+        /**
+         * Times the handling of one event may be started without finishing (its worker crashed, hung or was killed)
+         * before the event is recorded FAILED instead of being tried again.
+         */
+        @WithDefault("3")
+        int attempts();
+
+        /** How long an event being handled stays with its worker; after that another worker tries it again. */
+        @WithDefault("2m")
+        Duration retryAfter();
+    }
 }

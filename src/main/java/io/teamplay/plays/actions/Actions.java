@@ -14,9 +14,19 @@ public final class Actions {
     public static final String GLOBAL = "actions";
 
     private final List<PlayDecision> decisions = new ArrayList<>();
+    private final DecisionGuard guard;
     /** The play and rule whose then part is running; null outside then parts (e.g. while conditions are checked). */
     private String play;
     private String rule;
+
+    public Actions() {
+        this(DecisionGuard.NONE);
+    }
+
+    /** Actions whose every decision is first cleared by the guard (the limits of the event's firing). */
+    public Actions(DecisionGuard guard) {
+        this.guard = guard;
+    }
 
     /** Sets the role to that user (email). */
     public void assign(String role, String email) {
@@ -57,6 +67,7 @@ public final class Actions {
      */
     private void record(PlayDecision decision) {
         if (play != null) {
+            guard.beforeDecision(decisions.size());
             decisions.add(decision);
         }
     }

@@ -5,6 +5,9 @@ import io.teamplay.plays.actions.FiringTracker;
 import io.teamplay.plays.actions.PlayDecision;
 import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.AccountEvent;
+import io.teamplay.plays.facts.EventType;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +16,15 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieContainerSessionsPool;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * The active valid plays compiled into one KieBase (see {@link PlayCompiler#compile(List, Set)}), plus the status of
@@ -28,15 +33,16 @@ import org.kie.api.runtime.rule.ConsequenceException;
  */
 public final class PlayBook {
 
-    /** Most rule firings one event may cause inside one session; a play that loops on itself stops here. */
-    public static final int MAX_FIRINGS_PER_EVENT = 1_000;
+    private static final String WARM_UP = "warm-up";
+    private static final FiringLimits WARM_UP_LIMITS = new FiringLimits(Duration.ofSeconds(2), Duration.ofSeconds(2),
+            1_000, 100, FiringLimits.DEFAULTS.memoryBytes());
 
     /** Sessions kept for reuse: a session serves one firing at a time and is reset when given back. */
     private static final int SESSION_POOL = 8;
 
     private final KieContainer container;
     private final KieBase kieBase;
-    private final KieContainerSessionsPool sessions;
+    private final KieSessionsPool sessions;
     private final ReleaseId releaseId;
     private final Map<String, PlayStatus> plays;
     private final Map<String, String> playOfPackage;
@@ -48,12 +54,23 @@ public final class PlayBook {
     PlayBook(KieContainer container, ReleaseId releaseId, Map<String, PlayStatus> plays,
              Map<String, String> playOfPackage, Set<String> builtFor) {
         this.container = container;
-        this.kieBase = container == null ? null : container.getKieBase();
-        this.sessions = container == null ? null : container.newKieSessionsPool(SESSION_POOL);
+        this.kieBase = container == null ? null : container.newKieBase(configuration(container));
+        this.sessions = container == null ? null : kieBase.newKieSessionsPool(SESSION_POOL);
         this.releaseId = releaseId;
         this.plays = Map.copyOf(plays);
         this.playOfPackage = Map.copyOf(playOfPackage);
         this.builtFor = builtFor;
+    }
+
+    /**
+     * Conditions are compiled to bytecode the first time they are evaluated (in the book's warm-up), not after 20
+     * evaluations in the middle of some event's firing, where it cost that event tens of milliseconds of its limits.
+     */
+    private static KieBaseConfiguration configuration(KieContainer container) {
+        KieBaseConfiguration configuration = KieServices.Factory.get()
+                .newKieBaseConfiguration(null, container.getClassLoader());
+        configuration.setOption(ConstraintJittingThresholdOption.get(0));
+        return configuration;
     }
 
     public static PlayBook empty() {
@@ -79,16 +96,26 @@ public final class PlayBook {
     }
 
     /**
-     * Fires the rules of the active plays on one event and its account, and returns what they decided, in firing
-     * order. Writes nothing.
+     * Fires the rules of the active plays on one event and its account within the default {@link FiringLimits}, and
+     * returns what they decided, in firing order. Writes nothing.
      */
     public List<PlayDecision> fire(AccountEvent event, Account account, Set<String> activePlays) {
-        return tryFire(event, account, activePlays)
+        return fire(event, account, activePlays, FiringLimits.DEFAULTS);
+    }
+
+    /**
+     * Fires the rules of the active plays on one event and its account, and returns what they decided, in firing
+     * order. Writes nothing. Throws {@link PlayLimitExceeded} when the firing passed a limit (it is stopped there, and
+     * nothing it decided is answered), {@link PlayFiringException} when a rule failed.
+     */
+    public List<PlayDecision> fire(AccountEvent event, Account account, Set<String> activePlays, FiringLimits limits) {
+        return tryFire(event, account, activePlays, limits)
                 .orElseThrow(() -> new IllegalStateException("this play book was replaced and disposed"));
     }
 
     /** Like {@link #fire}, but answers empty instead of firing when this book was replaced in the meantime. */
-    public Optional<List<PlayDecision>> tryFire(AccountEvent event, Account account, Set<String> activePlays) {
+    public Optional<List<PlayDecision>> tryFire(AccountEvent event, Account account, Set<String> activePlays,
+                                                FiringLimits limits) {
         firing.incrementAndGet();
         try {
             if (retired.get()) {
@@ -97,7 +124,7 @@ public final class PlayBook {
             if (kieBase == null || activePlays.isEmpty()) {
                 return Optional.of(List.of());
             }
-            return Optional.of(fireInSession(event, account, activePlays));
+            return Optional.of(fireInSession(event, account, activePlays, limits));
         } finally {
             if (firing.decrementAndGet() == 0 && retired.get()) {
                 dispose();
@@ -105,10 +132,13 @@ public final class PlayBook {
         }
     }
 
-    private List<PlayDecision> fireInSession(AccountEvent event, Account account, Set<String> activePlays) {
-        Actions actions = new Actions();
+    private List<PlayDecision> fireInSession(AccountEvent event, Account account, Set<String> activePlays,
+                                             FiringLimits limits) {
+        FiringWatch watch = new FiringWatch(limits);
+        Actions actions = new Actions(watch);
         FiringTracker tracker = new FiringTracker(actions, this::playOf);
         KieSession session = sessions.newKieSession();
+        watch.watch(session);
         try {
             session.setGlobal(Actions.GLOBAL, actions);
             session.addEventListener(tracker);
@@ -117,20 +147,68 @@ public final class PlayBook {
                 session.insert(account);
             }
             // only active plays are in the KieBase; the filter is a second guard (a play deactivated since the
-            // book was built stops firing at once)
-            session.fireAllRules(match -> activePlays.contains(playOf(match.getRule())), MAX_FIRINGS_PER_EVENT);
+            // book was built stops firing at once), and it counts the firings against their limit
+            session.fireAllRules(match -> mayFire(match.getRule(), activePlays, watch), limits.firings() + 1);
+            stopIfPassed(watch.end(), tracker, activePlays);
             return List.copyOf(actions.decisions());
         } catch (ConsequenceException e) {
+            stopIfPassed(watch.end(), tracker, activePlays);
             Rule rule = e.getMatch().getRule();
             throw new PlayFiringException(playOf(rule), rule.getName(), e.getCause() == null ? e : e.getCause());
+        } catch (OutOfMemoryError e) {
+            watch.ranOutOfMemory();
+            stopIfPassed(watch.end(), tracker, activePlays);
+            throw e;
         } catch (Error e) {
             // Drools passes Errors through unwrapped (a play can 'throw new AssertionError()', overflow its stack
             // or exhaust the heap); left alone they would end the worker thread that fired.
+            stopIfPassed(watch.end(), tracker, activePlays);
             throw new PlayFiringException(tracker.play(), tracker.rule(), e);
         } finally {
+            watch.end();
             session.removeEventListener(tracker);
             session.dispose();
         }
+    }
+
+    /**
+     * Fires every rule of the book once on throwaway facts of each event type, answers nothing and keeps nothing. A
+     * book's first firings are many times slower than the next (sessions made, the network and generated classes
+     * initialised): done here, they do not count against the limits of the first real events.
+     */
+    void warmUp() {
+        if (kieBase == null) {
+            return;
+        }
+        Account account = new Account(WARM_UP, WARM_UP, Map.of(), Map.of());
+        for (EventType type : EventType.values()) {
+            try {
+                fire(AccountEvent.builder(WARM_UP, type, WARM_UP).date(LocalDate.now()).build(), account, runnable(),
+                        WARM_UP_LIMITS);
+            } catch (RuntimeException e) {
+                // a play that fails on empty facts fails the same on real ones, where it is reported
+            }
+        }
+    }
+
+    private boolean mayFire(Rule rule, Set<String> activePlays, FiringWatch watch) {
+        String play = playOf(rule);
+        return activePlays.contains(play) && watch.mayFire(play, rule.getName());
+    }
+
+    /** Throws when the firing passed a limit, naming the play and rule to blame. */
+    private void stopIfPassed(FiringWatch.Breach breach, FiringTracker tracker, Set<String> activePlays) {
+        if (breach == null) {
+            return;
+        }
+        String play = breach.play() != null ? breach.play() : tracker.play();
+        String rule = breach.play() != null ? breach.rule() : tracker.rule();
+        if (play == null) {
+            Set<String> checked = new java.util.HashSet<>(runnable());
+            checked.retainAll(activePlays);
+            play = checked.size() == 1 ? checked.iterator().next() : null;
+        }
+        throw new PlayLimitExceeded(play, rule, breach.limit(), breach.what());
     }
 
     String playOf(Rule rule) {

@@ -159,7 +159,9 @@ public final class PlayCompiler {
         });
         Map<String, String> playOfPackage = new HashMap<>();
         built.forEach(p -> playOfPackage.put(p.packageName(), p.file().name()));
-        return new PlayBook(build.container, build.releaseId, statuses, playOfPackage, active);
+        PlayBook book = new PlayBook(build.container, build.releaseId, statuses, playOfPackage, active);
+        book.warmUp();
+        return book;
     }
 
     private Build build(List<PreparedPlay> plays) {
@@ -175,7 +177,6 @@ public final class PlayCompiler {
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         if (messages.isEmpty()) {
             KieContainer container = ks.newKieContainer(releaseId, classLoader);
-            container.getKieBase();
             return new Build(container, releaseId, Map.of(), List.of());
         }
         ks.getRepository().removeKieModule(releaseId);

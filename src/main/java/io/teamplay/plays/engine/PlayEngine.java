@@ -31,8 +31,13 @@ public final class PlayEngine {
     }
 
     public List<PlayDecision> fire(AccountEvent event, Account account, Set<String> activePlays) {
+        return fire(event, account, activePlays, FiringLimits.DEFAULTS);
+    }
+
+    /** Fires the book in force within the limits (see {@link PlayBook#fire(AccountEvent, Account, Set, FiringLimits)}). */
+    public List<PlayDecision> fire(AccountEvent event, Account account, Set<String> activePlays, FiringLimits limits) {
         while (true) {
-            Optional<List<PlayDecision>> decisions = current.get().tryFire(event, account, activePlays);
+            Optional<List<PlayDecision>> decisions = current.get().tryFire(event, account, activePlays, limits);
             if (decisions.isPresent()) {
                 return decisions.get();
             }

@@ -12,6 +12,13 @@ public class PlayFiringException extends RuntimeException {
         this.rule = rule;
     }
 
+    /** A failure told in the author's terms already (no cause to describe). */
+    protected PlayFiringException(String play, String rule, String message) {
+        super(message);
+        this.play = play;
+        this.rule = rule;
+    }
+
     public String play() {
         return play;
     }
