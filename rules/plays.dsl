@@ -4,9 +4,9 @@
 
 # ---- triggers: each binds $event (AccountEvent) and $account (Account) ----
 [condition][]the account is created=$event : AccountEvent( type == EventType.ACCOUNT_CREATED ) $account : Account( id == $event.accountId )
-[condition][]the {attribute:\w+} changes from "{old}" to "{new}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", oldText == "{old}", newText == "{new}" ) $account : Account( id == $event.accountId )
-[condition][]the {attribute:\w+} changes to "{new}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", newText == "{new}" ) $account : Account( id == $event.accountId )
-[condition][]the {attribute:\w+} leaves "{old}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", oldText == "{old}", newText != "{old}" ) $account : Account( id == $event.accountId )
+[condition][]the {attribute:\w+} changes from "{old}" to "{new}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", oldIs("{old}"), newIs("{new}") ) $account : Account( id == $event.accountId )
+[condition][]the {attribute:\w+} changes to "{new}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", newIs("{new}") ) $account : Account( id == $event.accountId )
+[condition][]the {attribute:\w+} leaves "{old}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", oldIs("{old}"), !newIs("{old}") ) $account : Account( id == $event.accountId )
 [condition][]the {attribute:\w+} changes=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}" ) $account : Account( id == $event.accountId )
 [condition][]the "{role}" is cleared=$event : AccountEvent( type == EventType.ASSIGNMENT_CHANGED, roleIs("{role}"), toEmail == null ) $account : Account( id == $event.accountId )
 [condition][]the "{role}" changes hands=$event : AccountEvent( type == EventType.ASSIGNMENT_CHANGED, roleIs("{role}") ) $account : Account( id == $event.accountId )

@@ -76,6 +76,14 @@ class PlayFiringTest {
     }
 
     @Test
+    void shouldCompareTheValuesOfTriggersIgnoringCase() {
+        assertTrue(fires("the health changes to \"red\"", attributeChanged("a1", "health", "green", "Red")));
+        assertTrue(fires("the health changes from \"GREEN\" to \"red\"", attributeChanged("a1", "health", "green", "RED")));
+        assertTrue(fires("the stage leaves \"Onboarding\"", attributeChanged("a1", "stage", "onboarding", "live")));
+        assertFalse(fires("the stage leaves \"onboarding\"", attributeChanged("a1", "stage", "Onboarding", "ONBOARDING")));
+    }
+
+    @Test
     void shouldApplyConditionsOnTheAccount() {
         assertTrue(fires("the account is created and its segment is \"Enterprise\"", created("a1")));
         assertFalse(fires("the account is created and its segment is not \"enterprise\"", created("a1")));

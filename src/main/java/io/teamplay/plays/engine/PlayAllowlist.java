@@ -52,7 +52,7 @@ public final class PlayAllowlist {
             fact(AccountEvent.class,
                     List.of("id", "type", "accountId", "date", "depth", "attribute", "oldValue", "newValue", "oldText",
                             "newText", "role", "fromEmail", "toEmail", "userEmail"),
-                    List.of("roleIs")),
+                    List.of("oldIs", "newIs", "roleIs")),
             fact(Account.class,
                     List.of("id", "name"),
                     List.of("attr", "text", "is", "number", "atLeast", "date", "daysUntil", "daysSince",

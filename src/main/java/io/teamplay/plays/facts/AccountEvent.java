@@ -74,6 +74,16 @@ public final class AccountEvent {
         return text(newValue);
     }
 
+    /** True when the value before, as text, is this one ignoring case ("" for none). */
+    public boolean oldIs(String value) {
+        return getOldText().equalsIgnoreCase(value == null ? "" : value);
+    }
+
+    /** True when the value after, as text, is this one ignoring case ("" for none). */
+    public boolean newIs(String value) {
+        return getNewText().equalsIgnoreCase(value == null ? "" : value);
+    }
+
     /** True when the role that changed hands is this one (display name or key). */
     public boolean roleIs(String role) {
         return this.role != null && this.role.equals(RoleKey.of(role));
