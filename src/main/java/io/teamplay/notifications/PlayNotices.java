@@ -6,7 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 
-/** A play's "notify the role holder" action becomes an in-app notice to that holder, in the event's transaction. */
+/** A play's "notify the role holder" action (in the app) becomes a notice to that holder, in the event's transaction. */
 @ApplicationScoped
 public class PlayNotices {
 
@@ -14,6 +14,9 @@ public class PlayNotices {
     Describe describe;
 
     void onHolderNotified(@Observes HolderNotified notified) {
+        if (notified.byEmail()) {
+            return;
+        }
         Notification notice = new Notification();
         notice.recipient = notified.email();
         notice.accountId = notified.accountId();

@@ -5,13 +5,21 @@ import io.teamplay.accounts.AccountView;
 import io.teamplay.assignments.AssignmentService;
 import io.teamplay.assignments.TeamMember;
 import io.teamplay.plays.facts.Account;
+import io.teamplay.plays.facts.OpenTask;
+import io.teamplay.plays.facts.Situation;
+import io.teamplay.tasks.TaskService;
+import java.util.HashMap;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds the account fact plays see (attributes and team) from the services that own them. */
+/**
+ * Builds the account fact plays see (attributes, team, open tasks, what the plays' memory holds for it) from the
+ * services that own them.
+ */
 @ApplicationScoped
 class PlayFacts {
 
@@ -19,6 +27,8 @@ class PlayFacts {
     AccountService accounts;
     @Inject
     AssignmentService assignments;
+    @Inject
+    TaskService tasks;
 
     Optional<Account> account(String accountId) {
         Optional<AccountView> view = accounts.find(accountId);
@@ -26,9 +36,17 @@ class PlayFacts {
             return Optional.empty();
         }
         Map<String, String> team = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (TeamMember member : assignments.teamOf(accountId)) {
             team.put(member.role(), member.email());
+            if (member.name() != null) {
+                names.put(member.role(), member.name());
+            }
         }
-        return Optional.of(new Account(view.get().id(), view.get().name(), view.get().attributes(), team));
+        List<OpenTask> open = tasks.openOn(view.get().id()).stream()
+                .map(t -> new OpenTask(t.id(), t.title(), t.assignee(), t.dueDate(), t.role(), t.priority().name()))
+                .toList();
+        Situation situation = new Situation(open, names, PlayMemory.of(view.get().id()));
+        return Optional.of(new Account(view.get().id(), view.get().name(), view.get().attributes(), team, situation));
     }
 }

@@ -5,6 +5,7 @@ import io.teamplay.plays.actions.FiringTracker;
 import io.teamplay.plays.actions.PlayDecision;
 import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.AccountEvent;
+import io.teamplay.plays.facts.Situation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -112,13 +113,16 @@ public final class PlayBook {
         try {
             session.setGlobal(Actions.GLOBAL, actions);
             session.addEventListener(tracker);
+            actions.about(event, account);
             session.insert(event);
             if (account != null) {
                 session.insert(account);
+                account.companions().forEach(session::insert);
             }
             // only active plays are in the KieBase; the filter is a second guard (a play deactivated since the
             // book was built stops firing at once)
-            session.fireAllRules(match -> activePlays.contains(playOf(match.getRule())), MAX_FIRINGS_PER_EVENT);
+            session.fireAllRules(new FiringFilter(activePlays, this::playOf,
+                    account == null ? Situation.NONE : account.situation()), MAX_FIRINGS_PER_EVENT);
             return List.copyOf(actions.decisions());
         } catch (ConsequenceException e) {
             Rule rule = e.getMatch().getRule();
