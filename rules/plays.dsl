@@ -4,9 +4,9 @@
 
 # ---- triggers: each binds $event (AccountEvent) and $account (Account) ----
 [condition][]the account is created=$event : AccountEvent( type == EventType.ACCOUNT_CREATED ) $account : Account( id == $event.accountId )
-[condition][]the {attribute:\w+} changes from "{old}" to "{new}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", oldIs("{old}"), newIs("{new}") ) $account : Account( id == $event.accountId )
-[condition][]the {attribute:\w+} changes to "{new}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", newIs("{new}") ) $account : Account( id == $event.accountId )
-[condition][]the {attribute:\w+} leaves "{old}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", oldIs("{old}"), !newIs("{old}") ) $account : Account( id == $event.accountId )
+[condition][]the {attribute:\w+} changes from "{before}" to "{after}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", oldIs("{before}"), newIs("{after}") ) $account : Account( id == $event.accountId )
+[condition][]the {attribute:\w+} changes to "{after}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", newIs("{after}") ) $account : Account( id == $event.accountId )
+[condition][]the {attribute:\w+} leaves "{before}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", oldIs("{before}"), !newIs("{before}") ) $account : Account( id == $event.accountId )
 [condition][]the {attribute:\w+} changes=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}" ) $account : Account( id == $event.accountId )
 [condition][]the {attribute:\w+} goes above {number:-?\d+\.?\d*}=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", wentAbove("{number}") ) $account : Account( id == $event.accountId )
 [condition][]the {attribute:\w+} reaches {number:-?\d+\.?\d*}=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", reached("{number}") ) $account : Account( id == $event.accountId )

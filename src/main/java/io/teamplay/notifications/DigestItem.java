@@ -92,6 +92,6 @@ class DigestItem extends PanacheEntityBase {
 
     DigestItemView view() {
         return new DigestItemView(id, recipient, accountId, accountName, role, roleName, taskTitles(), changedBy, path,
-                createdAt, status, attempts, nextAttemptAt, lastError, sentAt, messageId, dropReason);
+                createdAt, status, attempts, nextAttemptAt, lastError, sentAt, messageId, dropReason, message);
     }
 }

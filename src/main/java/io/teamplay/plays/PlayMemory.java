@@ -1,6 +1,5 @@
 package io.teamplay.plays;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.teamplay.plays.facts.Situation;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,7 +17,7 @@ final class PlayMemory {
 
     /** Remembers that the rule acted on the key; a key remembered already stays as it was. */
     static void remember(String play, String rule, String accountId, String key, String eventId) {
-        PanacheEntityBase.getEntityManager().createNativeQuery("""
+        PlayRun.getEntityManager().createNativeQuery("""
                         insert into play_memory (play, rule_name, account_id, memory_key, event_id, at)
                         values (:play, :rule, :account, :key, :event, :at) on conflict do nothing""")
                 .setParameter("play", play).setParameter("rule", rule).setParameter("account", accountId)
@@ -29,7 +28,7 @@ final class PlayMemory {
     /** What the memory holds for the account, as {@link Situation#memoryEntry} entries. */
     static Set<String> of(String accountId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = PanacheEntityBase.getEntityManager().createNativeQuery(
+        List<Object[]> rows = PlayRun.getEntityManager().createNativeQuery(
                         "select play, rule_name, memory_key from play_memory where account_id = :account")
                 .setParameter("account", accountId).getResultList();
         Set<String> entries = new HashSet<>();

@@ -210,6 +210,9 @@ class PlayFiringTest {
         assertEquals(List.of(new NotifyHolder("p", "r", "sales_manager", message),
                 new PlayDecision.EmailHolder("p", "r", "sales_manager", message, null),
                 new CreateTask("p", "r", "success_manager", "Call Acme", 0)), decisions);
+        assertEquals("green -> Red", ((NotifyHolder) fire("the health changes from \"green\" to \"red\"",
+                "notify the \"Sales Manager\" that \"{old} -> {new}\"", attributeChanged("a1", "health", "green", "Red"),
+                named).get(0)).message(), "the values of the event, not the words of the trigger");
         assertEquals("a new holder: sam@x.io, was ann@x.io", ((NotifyHolder) fire("a new \"Success Manager\" is assigned",
                 "notify the \"Sales Manager\" that \"a new holder: {new}, was {old}\"",
                 assignmentChanged("a1", "success_manager", "ann@x.io", "sam@x.io"), named).get(0)).message());

@@ -81,6 +81,28 @@ final class PlayHttp implements AutoCloseable {
         }
     }
 
+    /** An attribute changed in the CRM, posted as an event (it sets the attribute); waits until it was handled. */
+    static void change(String accountId, String attribute, Object newValue) {
+        post(Map.of("id", io.teamplay.TestFixtures.unique("crm"), "type", "ATTRIBUTE_CHANGED", "accountId", accountId,
+                "attribute", attribute, "newValue", newValue));
+    }
+
+    /** The daily tick of that day for one account, replayed; waits until it was handled. */
+    static void tick(String accountId, java.time.LocalDate date) {
+        post(Map.of("id", io.teamplay.TestFixtures.unique("tick"), "type", "DAILY", "accountId", accountId,
+                "date", date.toString()));
+    }
+
+    /** The titles of the account's tasks, oldest first. */
+    static List<String> titles(String accountId) {
+        return tasks(accountId).stream().map(t -> (String) t.get("title")).toList();
+    }
+
+    /** The runs of a play on one account, newest first. */
+    static List<Map<String, Object>> runs(String play, String accountId) {
+        return runs(play).stream().filter(r -> accountId.equals(r.get("accountId"))).toList();
+    }
+
     /** The worker handles events on its own thread: the probe's value once it is done (at most 15 s). */
     static <T> T eventually(Callable<T> probe, Predicate<? super T> done) {
         return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(probe, done);
