@@ -29,9 +29,12 @@ public class DryRun {
 
     private static final Logger LOG = Logger.getLogger(DryRun.class);
 
-    /** One change the play would make, or why it would fail (as the run would record it when the play is active). */
+    /**
+     * One change the play would make, or why it would fail (as the run would record it when the play is active);
+     * {@code once}: the key the play's memory would keep, or null.
+     */
     public record Change(String rule, String action, String role, String before, String after, String detail,
-                         List<MovedTask> tasksMoving, String wouldFail) {
+                         List<MovedTask> tasksMoving, String wouldFail, String once) {
 
         /** True when the play would assign the role over someone who holds it now (that holder loses the seat). */
         @com.fasterxml.jackson.annotation.JsonProperty("overExistingHolder")
@@ -74,7 +77,7 @@ public class DryRun {
         for (PlayDecision decision : decisions) {
             DecisionPlanner.Step step = planner.preview(decision, play, context);
             changes.add(new Change(decision.rule(), DecisionPlanner.action(decision), decision.role(), step.before(),
-                    step.after(), step.detail(), step.tasksMoving(), step.reason()));
+                    step.after(), step.detail(), step.tasksMoving(), step.reason(), decision.once()));
         }
         return new Result(name, account.getId(), event.getType().name(), changes);
     }

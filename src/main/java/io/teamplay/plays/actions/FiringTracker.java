@@ -1,7 +1,9 @@
 package io.teamplay.plays.actions;
 
 import io.teamplay.plays.facts.Once;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -37,13 +39,13 @@ public final class FiringTracker extends DefaultAgendaEventListener {
 
     /** The memory key of a match: its Once facts' keys (usually one), or null when the rule does not remember. */
     public static String onceKey(List<?> matched) {
-        String key = null;
+        Set<String> keys = new LinkedHashSet<>();
         for (Object fact : matched) {
-            if (fact instanceof Once once && (key == null || !(", " + key + ", ").contains(", " + once.key() + ", "))) {
-                key = key == null ? once.key() : key + ", " + once.key();
+            if (fact instanceof Once once) {
+                keys.add(once.key());
             }
         }
-        return key;
+        return keys.isEmpty() ? null : String.join(", ", keys);
     }
 
     /** The play of the rule that fired last (or is firing), or null. */
