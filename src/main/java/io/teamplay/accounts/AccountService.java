@@ -64,6 +64,19 @@ public class AccountService {
     }
 
     /**
+     * Sets one attribute (a null or JSON null value removes it), firing {@link AttributeChanged} when the value
+     * changed: the path events from outside and plays take. Answers the change made, or empty when it already was so.
+     */
+    public Optional<AttributeChanged> setAttribute(String id, String name, JsonNode value, String actor) {
+        Account account = require(id);
+        Map<String, JsonNode> one = new java.util.HashMap<>();
+        one.put(name, value);
+        List<AttributeChanged> changes = applyAttributes(account, one, actor);
+        changes.forEach(attributeChanged::fire);
+        return changes.stream().findFirst();
+    }
+
+    /**
      * Creates or updates an account from an integration (CSV upload). Attributes given are set; others are kept.
      */
     public ImportOutcome upsert(String id, String name, Map<String, JsonNode> attributes, String actor) {

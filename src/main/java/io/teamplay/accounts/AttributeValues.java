@@ -19,8 +19,13 @@ public final class AttributeValues {
     private AttributeValues() {
     }
 
+    /** True for a name an attribute may have. */
+    public static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches() && name.length() <= 200;
+    }
+
     public static String requireName(String name) {
-        if (name == null || !NAME.matcher(name).matches() || name.length() > 200) {
+        if (!isName(name)) {
             throw ProblemException.badRequest("attributes." + name,
                     "attribute names start with a letter and hold only letters, digits and underscores");
         }

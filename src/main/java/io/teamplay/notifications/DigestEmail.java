@@ -19,8 +19,8 @@ public record DigestEmail(String recipient, String greetingName, String subject,
     public record AccountSection(String id, String name, String link, List<Line> lines) {
     }
 
-    /** One change: the role received, the tasks that came with it, who made it and when. */
-    public record Line(String roleName, List<String> taskTitles, String changedBy, Instant at) {
+    /** One change: the role received, the tasks that came with it, who made it and when; or a play's message. */
+    public record Line(String roleName, List<String> taskTitles, String changedBy, Instant at, String message) {
     }
 
     static DigestEmail of(String recipient, String name, List<DigestItem> items, String linkBase) {
@@ -29,7 +29,7 @@ public record DigestEmail(String recipient, String greetingName, String subject,
         List<AccountSection> sections = byAccount.values().stream()
                 .map(onAccount -> new AccountSection(onAccount.get(0).accountId, onAccount.get(0).accountName,
                         link(linkBase, onAccount.get(0).accountId),
-                        onAccount.stream().map(i -> new Line(i.roleName, i.taskTitles(), i.changedBy, i.createdAt)).toList()))
+                        onAccount.stream().map(i -> new Line(i.roleName, i.taskTitles(), i.changedBy, i.createdAt, i.message)).toList()))
                 .toList();
         int tasks = items.stream().mapToInt(i -> i.tasks.size()).sum();
         boolean summary = sections.size() > 1;

@@ -78,6 +78,8 @@ class DigestItem extends PanacheEntityBase {
     String messageId;
     @Column(name = "drop_reason")
     String dropReason;
+    /** What a play tells the recipient (its "notify ... by email" action); null for a role or tasks received. */
+    String message;
 
     @ElementCollection
     @CollectionTable(name = "digest_item_task", joinColumns = @JoinColumn(name = "item_id"))
@@ -90,6 +92,6 @@ class DigestItem extends PanacheEntityBase {
 
     DigestItemView view() {
         return new DigestItemView(id, recipient, accountId, accountName, role, roleName, taskTitles(), changedBy, path,
-                createdAt, status, attempts, nextAttemptAt, lastError, sentAt, messageId, dropReason);
+                createdAt, status, attempts, nextAttemptAt, lastError, sentAt, messageId, dropReason, message);
     }
 }

@@ -46,6 +46,21 @@ public class DigestOutbox {
         item.persist();
     }
 
+    /** A play's message by email: an item of the holder's next digest, with the message. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onHolderNotified(@Observes HolderNotified notified) {
+        if (!notified.byEmail()) {
+            return;
+        }
+        DigestItem item = waitingItem(notified.email(), notified.accountId(), null, List.of(), Instant.now());
+        item.role = notified.role();
+        item.roleName = describe.roleName(notified.role());
+        item.changedBy = "the play \"" + notified.play() + "\"";
+        item.path = "PLAY";
+        item.message = notified.message().length() > 2000 ? notified.message().substring(0, 2000) : notified.message();
+        item.persist();
+    }
+
     private DigestItem waitingItem(String recipient, String accountId, String fromEmail, List<MovedTask> tasks, Instant at) {
         DigestItem item = new DigestItem();
         item.recipient = recipient;

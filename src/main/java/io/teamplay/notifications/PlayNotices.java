@@ -19,6 +19,9 @@ public class PlayNotices {
     NotificationService notifications;
 
     void onHolderNotified(@Observes HolderNotified notified) {
+        if (notified.byEmail()) {
+            return;
+        }
         Notification notice = new Notification();
         notice.recipient = notified.email();
         notice.accountId = notified.accountId();

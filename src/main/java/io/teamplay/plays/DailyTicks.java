@@ -10,11 +10,15 @@ import io.teamplay.segments.SegmentService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Once a day, at the configured time, queues a DAILY event per account. Ids are deterministic
- * ({@code daily:<account>:<date>}), so two instances firing the same schedule queue each tick once.
+ * ({@code daily:<account>:<date>}), so two instances firing the same schedule queue each tick once. The days ticked
+ * are remembered: a day the service missed (down at the daily time) is ticked at the next run, dated that day, up to
+ * {@code teamplay.plays.daily-catch-up-days} back.
  */
 @ApplicationScoped
 public class DailyTicks {
@@ -28,15 +32,47 @@ public class DailyTicks {
     PlayEventOutbox outbox;
     @Inject
     PlayActivations activations;
+    @Inject
+    PlaysConfig config;
 
     @Scheduled(cron = "{teamplay.plays.daily-cron}", identity = "plays-daily",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyDay() {
-        if (activations.active().isEmpty()) {
-            LOG.info("Daily tick: no active play, nothing queued");
-            return;
+        catchUp(LocalDate.now());
+    }
+
+    /** Ticks every day since the last one ticked (at most the catch-up days back), through today. */
+    public int catchUp(LocalDate today) {
+        int queued = 0;
+        for (LocalDate day : daysToTick(today)) {
+            if (activations.active().isEmpty()) {
+                LOG.infof("Daily tick %s: no active play, nothing queued", day);
+                QuarkusTransaction.requiringNew().run(() -> ticked(day));
+            } else {
+                queued += tick(day);
+            }
         }
-        tick(LocalDate.now());
+        return queued;
+    }
+
+    private List<LocalDate> daysToTick(LocalDate today) {
+        LocalDate last = QuarkusTransaction.requiringNew().call(() -> (LocalDate) PlayRun.getEntityManager()
+                .createNativeQuery("select max(tick_date) from play_daily_run where tick_date <= :today", LocalDate.class)
+                .setParameter("today", today).getSingleResult());
+        LocalDate first = last == null ? today : last.plusDays(1);
+        LocalDate earliest = today.minusDays(Math.max(0, config.dailyCatchUpDays()));
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = first.isBefore(earliest) ? earliest : first; !day.isAfter(today); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        return days;
+    }
+
+    /** Remembers the day as ticked (its events are queued, or there was no play to queue them for). */
+    private void ticked(LocalDate day) {
+        PlayRun.getEntityManager().createNativeQuery(
+                        "insert into play_daily_run (tick_date, at) values (:day, :at) on conflict do nothing")
+                .setParameter("day", day).setParameter("at", java.time.Instant.now()).executeUpdate();
     }
 
     /** Queues the day's tick of every account; answers how many were new. */
@@ -58,6 +94,7 @@ public class DailyTicks {
                 break;
             }
         }
+        QuarkusTransaction.requiringNew().run(() -> ticked(date));
         LOG.infof("Daily tick %s: %d event(s) queued", date, queued);
         return queued;
     }

@@ -37,7 +37,12 @@ class DecisionApplier {
         run.detail = step.detail();
         run.outcome = step.outcome();
         run.reason = step.reason();
+        run.once = decision.once();
         run.persist();
+        if (decision.once() != null && run.outcome != PlayRun.Outcome.FAILED) {
+            // a refused action is tried again next time; one that was done (or already so) is not
+            PlayMemory.remember(run.play, run.rule, run.accountId, decision.once(), run.eventId);
+        }
         LOG.infof("Play %s rule '%s' on event %s account %s: %s %s %s -> %s %s%s", run.play, run.rule, run.eventId,
                 run.accountId, run.action, run.role, run.before, run.after, run.outcome,
                 run.reason == null ? "" : " (" + run.reason + ")");

@@ -1,5 +1,8 @@
 package io.teamplay.plays;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.teamplay.accounts.AccountService;
+import io.teamplay.accounts.AttributeValues;
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
 import io.teamplay.assignments.AssignmentPath;
@@ -14,10 +17,13 @@ import io.teamplay.plays.actions.PlayDecision.AssignRole;
 import io.teamplay.plays.actions.PlayDecision.AssignRoundRobin;
 import io.teamplay.plays.actions.PlayDecision.ClearRole;
 import io.teamplay.plays.actions.PlayDecision.CreateTask;
+import io.teamplay.plays.actions.PlayDecision.EmailHolder;
 import io.teamplay.plays.actions.PlayDecision.NotifyHolder;
+import io.teamplay.plays.actions.PlayDecision.SetAttribute;
 import io.teamplay.plays.engine.PlayStatus;
 import io.teamplay.roles.RoleService;
 import io.teamplay.tasks.NewTask;
+import io.teamplay.tasks.TaskPriority;
 import io.teamplay.tasks.TaskService;
 import io.teamplay.tasks.TaskSource;
 import io.teamplay.tasks.TaskView;
@@ -72,6 +78,10 @@ class DecisionPlanner {
     private record Notice(HolderNotified notice) implements Plan {
     }
 
+    /** An attribute set (value null: removed) through the accounts service, as every attribute change is. */
+    private record AttributeChange(String attribute, JsonNode value, String before, String after) implements Plan {
+    }
+
     @Inject
     AssignmentService assignments;
     @Inject
@@ -84,6 +94,8 @@ class DecisionPlanner {
     TeamPicker picker;
     @Inject
     Event<HolderNotified> notified;
+    @Inject
+    AccountService accounts;
 
     /** Applies the decision through the services that own the data (in the caller's transaction). */
     Step apply(PlayDecision decision, PlayStatus play, RunContext context) {
@@ -98,6 +110,12 @@ class DecisionPlanner {
         if (plan instanceof Notice notice) {
             notified.fire(notice.notice());
             return Step.applied(null, notice.notice().email(), notice.notice().message());
+        }
+        if (plan instanceof AttributeChange set) {
+            PlayOrigin origin = origin(decision, play, context);
+            boolean changed = AttributeWrites.byPlay(origin, () -> accounts.setAttribute(context.accountId(),
+                    set.attribute(), set.value(), "play:" + play.name())).isPresent();
+            return attributeStep(set, changed);
         }
         Refusal refusal = (Refusal) plan;
         return Step.failed(refusal.before(), refusal.after(), refusal.reason());
@@ -115,11 +133,23 @@ class DecisionPlanner {
         if (plan instanceof Notice notice) {
             return Step.applied(null, notice.notice().email(), notice.notice().message());
         }
+        if (plan instanceof AttributeChange set) {
+            return attributeStep(set, !set.before().equals(set.after()));
+        }
         Refusal refusal = (Refusal) plan;
         return Step.failed(refusal.before(), refusal.after(), refusal.reason());
     }
 
+    private static Step attributeStep(AttributeChange set, boolean changed) {
+        String detail = set.attribute() + ": '" + set.before() + "' -> '" + set.after() + "'";
+        return new Step(changed ? PlayRun.Outcome.APPLIED : PlayRun.Outcome.UNCHANGED, set.before(), set.after(),
+                detail, List.of(), null);
+    }
+
     private Plan plan(PlayDecision decision, PlayStatus play, RunContext context, boolean preview) {
+        if (decision instanceof SetAttribute set) {
+            return attributeChange(set, context);
+        }
         String role = decision.role();
         if (decision instanceof ClearRole) {
             return new SeatChange(change(decision, play, context, null));
@@ -128,10 +158,12 @@ class DecisionPlanner {
             return new SeatChange(change(decision, play, context, Assignee.byEmail(assign.email())));
         }
         if (decision instanceof AssignRoundRobin pick) {
-            return picked(decision, play, context, pick.team(), picker.nextInTurn(pick.team(), role, preview));
+            return picked(decision, play, context, pick.team(), picker.nextInTurn(pick.team(), role, pick.cap(), preview),
+                    pick.cap());
         }
         if (decision instanceof AssignLeastLoaded pick) {
-            return picked(decision, play, context, pick.team(), picker.leastLoaded(pick.team(), role));
+            return picked(decision, play, context, pick.team(), picker.leastLoaded(pick.team(), role, pick.cap()),
+                    pick.cap());
         }
         if (roles.find(role).isEmpty()) {
             return new Refusal(null, null, "there is no account role with key " + role);
@@ -150,23 +182,45 @@ class DecisionPlanner {
                         + ", is disabled: tasks are not given to disabled users");
             }
             LocalDate due = context.date().plusDays(task.dueInDays());
-            return new NewTaskFor(holder.get(), new NewTask(context.accountId(), task.title(), holder.get(), role, TaskSource.PLAY, due));
+            TaskPriority priority = task.priority() == null ? TaskPriority.NORMAL : TaskPriority.valueOf(task.priority());
+            return new NewTaskFor(holder.get(), new NewTask(context.accountId(), task.title(), holder.get(), role,
+                    TaskSource.PLAY, due, priority));
         }
-        NotifyHolder notify = (NotifyHolder) decision;
-        return new Notice(new HolderNotified(context.accountId(), role, holder.get(), notify.message(), decision.play(),
-                decision.rule(), context.eventId()));
+        boolean byEmail = decision instanceof EmailHolder;
+        String message = byEmail ? ((EmailHolder) decision).message() : ((NotifyHolder) decision).message();
+        return new Notice(new HolderNotified(context.accountId(), role, holder.get(), message, decision.play(),
+                decision.rule(), context.eventId(), byEmail));
     }
 
-    private Plan picked(PlayDecision decision, PlayStatus play, RunContext context, String team, Optional<String> member) {
+    private Plan picked(PlayDecision decision, PlayStatus play, RunContext context, String team, Optional<String> member,
+                        int cap) {
         return member.<Plan>map(email -> new SeatChange(change(decision, play, context, Assignee.byEmail(email))))
-                .orElseGet(() -> new Refusal(null, null, "team " + team + " has no active member to pick"));
+                .orElseGet(() -> new Refusal(null, null, "team " + team + " has no active member to pick"
+                        + (cap > 0 ? " holding fewer than " + cap + " " + decision.role() + " seats" : "")));
+    }
+
+    private Plan attributeChange(SetAttribute set, RunContext context) {
+        if (!AttributeValues.isName(set.attribute())) {
+            return new Refusal(null, set.value(), "'" + set.attribute() + "' is not an attribute name: names start "
+                    + "with a letter and hold only letters, digits and underscores");
+        }
+        String before = accounts.find(context.accountId()).map(a -> a.attributes().get(set.attribute()))
+                .map(JsonValues::text).orElse("");
+        JsonNode value = set.value().isEmpty() ? null : AttributeValues.fromCell(set.value());
+        if (value != null && value.isTextual() && value.textValue().length() > 4000) {
+            return new Refusal(before, null, "a value of " + set.attribute() + " holds at most 4000 characters");
+        }
+        return new AttributeChange(set.attribute(), value, before, value == null ? "" : JsonValues.text(value));
     }
 
     /** The seat change a decision asks for; a null assignee clears the role. */
     private static AssignmentChange change(PlayDecision decision, PlayStatus play, RunContext context, Assignee assignee) {
-        PlayOrigin origin = new PlayOrigin(decision.play(), play.team(), decision.rule(), context.eventId(), context.depth());
         return new AssignmentChange(context.accountId(), decision.role(), assignee, AssignmentPath.PLAY,
-                "play:" + play.name(), origin);
+                "play:" + play.name(), origin(decision, play, context));
+    }
+
+    private static PlayOrigin origin(PlayDecision decision, PlayStatus play, RunContext context) {
+        return new PlayOrigin(decision.play(), play.team(), decision.rule(), context.eventId(), context.depth());
     }
 
     private Step step(AssignmentChange change, AssignmentResult result, boolean preview) {
@@ -195,6 +249,10 @@ class DecisionPlanner {
             return "CLEAR";
         } else if (decision instanceof CreateTask) {
             return "CREATE_TASK";
+        } else if (decision instanceof EmailHolder) {
+            return "EMAIL";
+        } else if (decision instanceof SetAttribute) {
+            return "SET_ATTRIBUTE";
         }
         return "NOTIFY";
     }

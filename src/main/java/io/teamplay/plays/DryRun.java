@@ -29,9 +29,12 @@ public class DryRun {
 
     private static final Logger LOG = Logger.getLogger(DryRun.class);
 
-    /** One change the play would make, or why it would fail (as the run would record it when the play is active). */
+    /**
+     * One change the play would make, or why it would fail (as the run would record it when the play is active);
+     * {@code once}: the key the play's memory would keep, or null.
+     */
     public record Change(String rule, String action, String role, String before, String after, String detail,
-                         List<MovedTask> tasksMoving, String wouldFail, PlayRun.Outcome outcome) {
+                         List<MovedTask> tasksMoving, String wouldFail, String once, PlayRun.Outcome outcome) {
 
         /** True when the play would assign the role over someone who holds it now (that holder loses the seat). */
         @com.fasterxml.jackson.annotation.JsonProperty("overExistingHolder")
@@ -79,7 +82,7 @@ public class DryRun {
         for (PlayDecision decision : decisions) {
             DecisionPlanner.Step step = planner.preview(decision, play, context);
             changes.add(new Change(decision.rule(), DecisionPlanner.action(decision), decision.role(), step.before(),
-                    step.after(), step.detail(), step.tasksMoving(), step.reason(), step.outcome()));
+                    step.after(), step.detail(), step.tasksMoving(), step.reason(), decision.once(), step.outcome()));
         }
         return changes;
     }

@@ -35,7 +35,7 @@ public class EventResource {
         if (PlayEventOutbox.parseType(event.type()) == EventType.DAILY && !actor.isAdmin()) {
             throw ProblemException.forbidden("Only ADMIN users may replay a daily tick (type DAILY)");
         }
-        boolean queued = outbox.accept(event);
+        boolean queued = outbox.accept(event, actor.id());
         return Response.accepted(Map.of("queued", queued)).build();
     }
 

@@ -24,6 +24,13 @@ final class JsonValues {
         }
     }
 
+    /** A value (Java, or a JSON node) as plays read it as text: "" for none, 100 for 100.0. */
+    static String text(Object value) {
+        Object plain = value instanceof JsonNode node ? toJava(toJson(node)) : value;
+        return plain == null ? "" : plain instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                : plain.toString();
+    }
+
     static Object toJava(String json) {
         try {
             return AttributeValues.toJava(json);

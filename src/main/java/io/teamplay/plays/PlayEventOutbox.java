@@ -38,16 +38,23 @@ public class PlayEventOutbox {
     AccountService accounts;
     @Inject
     Event<PlayEventQueued> queued;
+    @Inject
+    DisabledUserAccounts disabledUserAccounts;
 
     void onAccountCreated(@Observes AccountCreated created) {
         queue(PlayEventRow.pending(newId(), EventType.ACCOUNT_CREATED, created.account().id(), LocalDate.now()));
     }
 
     void onAttributeChanged(@Observes AttributeChanged changed) {
+        AttributeWrites.Cause cause = AttributeWrites.current();
+        if (cause != null && cause.queuedByCaller()) {
+            return;
+        }
         PlayEventRow row = PlayEventRow.pending(newId(), EventType.ATTRIBUTE_CHANGED, changed.accountId(), LocalDate.now());
         row.attribute = changed.attribute();
         row.oldValue = JsonValues.toJson(changed.oldValue());
         row.newValue = JsonValues.toJson(changed.newValue());
+        causedBy(row, cause == null ? null : cause.origin());
         queue(row);
     }
 
@@ -59,7 +66,8 @@ public class PlayEventOutbox {
         row.toEmail = changed.toEmail();
         causedBy(row, changed.play());
         queue(row);
-        if (changed.path() == AssignmentPath.USER_DISABLE && changed.fromEmail() != null) {
+        if (changed.path() == AssignmentPath.USER_DISABLE && changed.fromEmail() != null
+                && disabledUserAccounts.firstOf(changed.fromEmail(), changed.accountId())) {
             PlayEventRow disabled = PlayEventRow.pending(newId(), EventType.USER_DISABLED, changed.accountId(),
                     LocalDate.now());
             disabled.userEmail = changed.fromEmail();
@@ -67,9 +75,13 @@ public class PlayEventOutbox {
         }
     }
 
-    /** Queues an event from outside (or answers false when its id was queued before). 404 for an unknown account. */
+    /**
+     * Queues an event from outside (or answers false when its id was queued before). 404 for an unknown account. An
+     * ATTRIBUTE_CHANGED event first sets the attribute on the account, through the accounts service like any other
+     * change, so the plays' conditions see the new value; the event row records the value it had before.
+     */
     @Transactional
-    public boolean accept(ExternalEvent event) {
+    public boolean accept(ExternalEvent event, String actor) {
         EventType type = parseType(event.type());
         if (type == EventType.ATTRIBUTE_CHANGED && (event.attribute() == null || event.attribute().isBlank())) {
             throw ProblemException.badRequest("attribute", "an ATTRIBUTE_CHANGED event names its attribute");
@@ -96,13 +108,22 @@ public class PlayEventOutbox {
         }
         PlayEventRow row = PlayEventRow.pending(id, type, event.accountId().trim(),
                 event.date() == null ? LocalDate.now() : event.date());
-        row.attribute = event.attribute();
+        row.attribute = event.attribute() == null ? null : event.attribute().trim();
         row.oldValue = JsonValues.toJson(event.oldValue());
         row.newValue = JsonValues.toJson(event.newValue());
         row.role = RoleKey.of(event.role());
         row.fromEmail = event.fromEmail();
         row.toEmail = event.toEmail();
         row.userEmail = event.userEmail();
+        if (type == EventType.ATTRIBUTE_CHANGED) {
+            if (PlayEventRow.findById(id) != null) {
+                LOG.infof("Event %s (%s) on account %s already known: ignored", id, type, row.accountId);
+                return false;
+            }
+            AttributeWrites.forOutsideEvent(() -> accounts.setAttribute(row.accountId, event.attribute().trim(),
+                            event.newValue(), actor))
+                    .ifPresent(change -> row.oldValue = JsonValues.toJson(change.oldValue()));
+        }
         boolean inserted = insertIfNew(row);
         LOG.infof("Event %s (%s) on account %s %s", id, type, row.accountId, inserted ? "queued" : "already known: ignored");
         return inserted;

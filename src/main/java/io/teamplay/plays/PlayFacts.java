@@ -5,6 +5,11 @@ import io.teamplay.accounts.AccountView;
 import io.teamplay.assignments.AssignmentService;
 import io.teamplay.assignments.TeamMember;
 import io.teamplay.plays.facts.Account;
+import io.teamplay.plays.facts.OpenTask;
+import io.teamplay.plays.facts.Situation;
+import io.teamplay.tasks.TaskService;
+import java.util.HashMap;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -13,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds the account fact plays see (attributes and team) from the services that own them. */
+/**
+ * Builds the account fact plays see (attributes, team, open tasks, what the plays' memory holds for it) from the
+ * services that own them.
+ */
 @ApplicationScoped
 class PlayFacts {
 
@@ -21,6 +29,8 @@ class PlayFacts {
     AccountService accounts;
     @Inject
     AssignmentService assignments;
+    @Inject
+    TaskService tasks;
 
     Optional<Account> account(String accountId) {
         Optional<AccountView> view = accounts.find(accountId);
@@ -28,10 +38,18 @@ class PlayFacts {
             return Optional.empty();
         }
         Map<String, String> team = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (TeamMember member : assignments.teamOf(accountId)) {
             team.put(member.role(), member.email());
+            if (member.name() != null) {
+                names.put(member.role(), member.name());
+            }
         }
-        return Optional.of(new Account(view.get().id(), view.get().name(), view.get().attributes(), team));
+        List<OpenTask> open = tasks.openOn(view.get().id()).stream()
+                .map(t -> new OpenTask(t.id(), t.title(), t.assignee(), t.dueDate(), t.role(), t.priority().name()))
+                .toList();
+        Situation situation = new Situation(open, names, PlayMemory.of(view.get().id()));
+        return Optional.of(new Account(view.get().id(), view.get().name(), view.get().attributes(), team, situation));
     }
 
     /** The account facts of many accounts in two queries, in the order of the ids (unknown ids left out). */

@@ -42,9 +42,12 @@ class PlayRun extends PanacheEntityBase {
     Outcome outcome;
     String reason;
     Instant at;
+    /** The key of the plays' memory the firing was about ("account", "renewal_date=2027-03-31"), or null. */
+    @Column(name = "once_key")
+    String once;
 
     RunView view() {
         return new RunView(id, play, rule, eventId, accountId, action, role, before, after, detail, outcome.name(),
-                reason, at);
+                reason, at, once);
     }
 }

@@ -27,6 +27,13 @@ public interface PlaysConfig {
     @WithDefault("0 0 6 * * ?")
     String dailyCron();
 
+    /**
+     * How many days back the daily run makes up for days it missed (the service was down at the daily time): each
+     * missed day gets its tick, dated that day, so time-based plays see every day once.
+     */
+    @WithDefault("7")
+    int dailyCatchUpDays();
+
     /** Whether this instance runs the event worker. */
     @WithDefault("true")
     boolean worker();

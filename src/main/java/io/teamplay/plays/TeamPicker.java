@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Picks a member of a team for a role: in turn (round robin) or the one holding that role on the fewest accounts
- * (least loaded). Only ACTIVE members are candidates; ties go to the first email in alphabetical order.
+ * (least loaded). Only ACTIVE members are candidates, and with a cap only those holding fewer seats of the role than
+ * the cap; ties go to the first email in alphabetical order.
  */
 @ApplicationScoped
 class TeamPicker {
@@ -26,9 +27,19 @@ class TeamPicker {
         return users.membersOf(team).stream().filter(UserView::isActive).map(UserView::email).sorted().toList();
     }
 
-    /** The next member after the one picked last; advances the turn unless previewing. */
-    Optional<String> nextInTurn(String team, String role, boolean preview) {
+    /** The active members under the cap (0: no cap). */
+    private List<String> candidates(String team, String role, int cap) {
         List<String> members = candidates(team);
+        if (cap <= 0) {
+            return members;
+        }
+        Map<String, Long> load = assignments.loadOf(role, members);
+        return members.stream().filter(m -> load.getOrDefault(m, 0L) < cap).toList();
+    }
+
+    /** The next member after the one picked last; advances the turn unless previewing. */
+    Optional<String> nextInTurn(String team, String role, int cap, boolean preview) {
+        List<String> members = candidates(team, role, cap);
         if (members.isEmpty()) {
             return Optional.empty();
         }
@@ -43,10 +54,10 @@ class TeamPicker {
         return Optional.of(next);
     }
 
-    Optional<String> leastLoaded(String team, String role) {
+    Optional<String> leastLoaded(String team, String role, int cap) {
         List<String> members = candidates(team);
         Map<String, Long> load = assignments.loadOf(role, members);
-        return members.stream().min(Comparator.comparing((String m) -> load.getOrDefault(m, 0L))
-                .thenComparing(Comparator.naturalOrder()));
+        return members.stream().filter(m -> cap <= 0 || load.getOrDefault(m, 0L) < cap)
+                .min(Comparator.comparing((String m) -> load.getOrDefault(m, 0L)).thenComparing(Comparator.naturalOrder()));
     }
 }

@@ -36,8 +36,10 @@ class Task extends PanacheEntityBase {
     LocalDate dueDate;
     @Column(name = "created_at")
     Instant createdAt;
+    @Enumerated(EnumType.STRING)
+    TaskPriority priority = TaskPriority.NORMAL;
 
     TaskView view() {
-        return new TaskView(id, accountId, title, assignee, role, source, status, dueDate);
+        return new TaskView(id, accountId, title, assignee, role, source, status, dueDate, priority);
     }
 }

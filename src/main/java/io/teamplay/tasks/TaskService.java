@@ -49,6 +49,7 @@ public class TaskService {
         task.source = request.source() == null ? TaskSource.MANUAL : request.source();
         task.status = TaskStatus.OPEN;
         task.dueDate = request.dueDate();
+        task.priority = request.priority() == null ? TaskPriority.NORMAL : request.priority();
         task.createdAt = Instant.now();
         task.persist();
         LOG.infof("Task %d created on account %s for %s (%s)", task.id, task.accountId, task.assignee, task.source);
@@ -114,6 +115,13 @@ public class TaskService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TaskView> previewHandOver(Handover handover) {
         return tasksMovingOn(handover).stream().map(Task::view).toList();
+    }
+
+    /** The open tasks of one account, oldest first (what plays read as the account's open tasks). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TaskView> openOn(String accountId) {
+        return Task.<Task>list("accountId = ?1 and status = ?2 order by id", accountId, TaskStatus.OPEN).stream()
+                .map(Task::view).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -18,6 +18,8 @@ import io.teamplay.plays.engine.PlayFiringException;
 import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.AccountEvent;
 import java.time.Duration;
+import io.teamplay.plays.facts.OpenTask;
+import io.teamplay.plays.facts.Situation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,14 @@ class PlayFiringTest {
     }
 
     @Test
+    void shouldCompareTheValuesOfTriggersIgnoringCase() {
+        assertTrue(fires("the health changes to \"red\"", attributeChanged("a1", "health", "green", "Red")));
+        assertTrue(fires("the health changes from \"GREEN\" to \"red\"", attributeChanged("a1", "health", "green", "RED")));
+        assertTrue(fires("the stage leaves \"Onboarding\"", attributeChanged("a1", "stage", "onboarding", "live")));
+        assertFalse(fires("the stage leaves \"onboarding\"", attributeChanged("a1", "stage", "Onboarding", "ONBOARDING")));
+    }
+
+    @Test
     void shouldApplyConditionsOnTheAccount() {
         assertTrue(fires("the account is created and its segment is \"Enterprise\"", created("a1")));
         assertFalse(fires("the account is created and its segment is not \"enterprise\"", created("a1")));
@@ -86,6 +96,162 @@ class PlayFiringTest {
         assertTrue(fires("the account is created and it has a \"Success Manager\"", created("a1")));
         assertFalse(fires("the account is created and it has no \"Success Manager\"", created("a1")));
         assertTrue(fires("the account is created\n    its segment is \"enterprise\"", created("a1")));
+    }
+
+    @Test
+    void shouldCompareNumbersAsNumbersDatesAsDatesAndWordsIgnoringCase() {
+        String created = "the account is created\n    ";
+        assertTrue(fires(created + "its arr is at least 120000", created("a1")));
+        assertFalse(fires(created + "its arr is at most 119999.5", created("a1")));
+        assertTrue(fires(created + "its arr is below 200000", created("a1")));
+        assertFalse(fires(created + "its arr is above 120000", created("a1")));
+        assertTrue(fires(created + "its arr is between 100000 and 150000", created("a1")));
+        assertFalse(fires(created + "its arr is between -5 and 99999", created("a1")));
+        assertTrue(fires(created + "its renewal_date is between \"2026-12-01\" and \"2026-12-31\"", created("a1")));
+        assertTrue(fires(created + "its renewal_date is above \"2026-12-22\"", created("a1")));
+        assertFalse(fires(created + "its renewal_date is below \"2026-12-23\"", created("a1")));
+        assertFalse(fires(created + "its segment is at least 5", created("a1")), "a word is no number");
+        assertTrue(fires(created + "its segment is one of \"SMB\", \"Enterprise\"", created("a1")));
+        assertFalse(fires(created + "its segment is not one of \"smb\", \"ENTERPRISE\"", created("a1")));
+        assertTrue(fires(created + "its segment contains \"PRISE\"", created("a1")));
+        assertFalse(fires(created + "its segment contains \"smb\"", created("a1")));
+        assertTrue(fires(created + "its tier is empty", created("a1")));
+        assertFalse(fires(created + "its segment is empty", created("a1")));
+        assertTrue(fires(created + "its segment is not empty", created("a1")));
+        Account textual = account("a1", Map.of("arr", "120000", "renewal_date", "2026-12-23T10:00:00Z"), Map.of());
+        assertEquals(1, fire(created + "its arr is above 99999.99\n    its renewal_date is at most \"2026-12-23\"",
+                "clear the \"Success Manager\"", created("a1"), textual).size(), "numbers and dates kept as text");
+    }
+
+    @Test
+    void shouldActOnceWhenSeveralConditionsJoinedWithOrHold() {
+        String when = "the account is created\n    its segment is \"smb\" or its arr is at least 100000";
+        assertEquals(1, fire(when, "clear the \"Success Manager\"", created("a1"), ACCOUNT).size());
+        String both = "the account is created\n    its segment is \"enterprise\" or its arr is at least 100000";
+        assertEquals(1, fire(both, "clear the \"Success Manager\"", created("a1"), ACCOUNT).size());
+        String neither = "the account is created\n    its segment is \"smb\" or its arr is below 100000";
+        assertEquals(0, fire(neither, "clear the \"Success Manager\"", created("a1"), ACCOUNT).size());
+    }
+
+    @Test
+    void shouldFireWhenAValueCrossesAThreshold() {
+        assertTrue(fires("the nps falls below 7", attributeChanged("a1", "nps", 8, 6)));
+        assertTrue(fires("the nps falls below 7", attributeChanged("a1", "nps", null, 6)), "no value before");
+        assertFalse(fires("the nps falls below 7", attributeChanged("a1", "nps", 6, 5)), "below already");
+        assertFalse(fires("the nps falls below 7", attributeChanged("a1", "nps", 8, 7)));
+        assertTrue(fires("the arr goes above 100000", attributeChanged("a1", "arr", 100000, "100000.5")));
+        assertFalse(fires("the arr goes above 100000", attributeChanged("a1", "arr", 100001, 200000)));
+        assertTrue(fires("the arr reaches 100000", attributeChanged("a1", "arr", 99999, 100000)));
+        assertFalse(fires("the arr reaches 100000", attributeChanged("a1", "arr", 100000, 150000)));
+        assertFalse(fires("the arr reaches 100000", attributeChanged("a1", "tier", 1, 200000)));
+    }
+
+    @Test
+    void shouldFireWithinAWindowOfDaysOncePerDateValue() {
+        AccountEvent daily = daily("a1");
+        assertTrue(fires("it is within 30 days before the renewal_date", daily));
+        assertTrue(fires("the renewal_date is within 90 days", daily));
+        assertFalse(fires("the renewal_date is within 29 days", daily));
+        assertTrue(fires("it is within 10 days after the signed_on", daily));
+        assertFalse(fires("it is within 9 days after the signed_on", daily));
+        assertFalse(fires("it is within 90 days after the renewal_date", daily), "not yet past");
+        List<PlayDecision> decisions = fire("the renewal_date is within 90 days", "clear the \"Success Manager\"",
+                daily, ACCOUNT);
+        assertEquals("renewal_date=" + TODAY.plusDays(30), decisions.get(0).once());
+        assertEquals(List.of(), fire("the renewal_date is within 90 days", "clear the \"Success Manager\"", daily,
+                remembering("r", "renewal_date=" + TODAY.plusDays(30))), "remembered for this date");
+        assertEquals(1, fire("the renewal_date is within 90 days", "clear the \"Success Manager\"", daily,
+                remembering("r", "renewal_date=" + TODAY.plusDays(31))).size(), "another date is another key");
+    }
+
+    @Test
+    void shouldRememberOncePerAccountAndPerValueOfAnAttribute() {
+        String when = "the account is created\n    once per account";
+        assertEquals("account", fire(when, "clear the \"Success Manager\"", created("a1"), ACCOUNT).get(0).once());
+        assertEquals(List.of(), fire(when, "clear the \"Success Manager\"", created("a1"), remembering("r", "account")));
+        assertEquals(1, fire(when, "clear the \"Success Manager\"", created("a1"),
+                remembering("another rule", "account")).size(), "the memory is per rule");
+        String perSegment = "the account is created\n    once per account per value of segment";
+        assertEquals("segment=enterprise", fire(perSegment, "clear the \"Success Manager\"", created("a1"), ACCOUNT)
+                .get(0).once());
+        assertEquals(List.of(), fire("the account is created\n    once per account per value of tier",
+                "clear the \"Success Manager\"", created("a1"), ACCOUNT), "no value, nothing to remember it by");
+    }
+
+    @Test
+    void shouldReadTheAccountsOpenTasks() {
+        Account withTasks = withTasks(new OpenTask(1, "Prepare renewal", "sam@x.io", TODAY.minusDays(7), null, "NORMAL"),
+                new OpenTask(2, "Kick-off", "sam@x.io", TODAY.minusDays(3), null, "HIGH"));
+        String unless = "the account is created\n    unless an open task titled \"prepare RENEWAL\" exists";
+        assertEquals(List.of(), fire(unless, "clear the \"Success Manager\"", created("a1"), withTasks));
+        assertEquals(1, fire(unless, "clear the \"Success Manager\"", created("a1"), ACCOUNT).size());
+        assertEquals(1, fire("the account is created\n    it has an open task titled \"Kick-off\"",
+                "clear the \"Success Manager\"", created("a1"), withTasks).size());
+        List<PlayDecision> overdue = fire("a task is 7 days overdue",
+                "notify the \"Sales Manager\" that \"{task.title} is a week late (due {task.due}, {task.owner})\"",
+                daily("a1"), withTasks);
+        assertEquals(List.of(new NotifyHolder("p", "r", "sales_manager",
+                "Prepare renewal is a week late (due " + TODAY.minusDays(7) + ", sam@x.io)")), overdue);
+        assertEquals(1, fire("a task titled \"Kick-off\" is 3 days overdue", "clear the \"Success Manager\"",
+                daily("a1"), withTasks).size());
+        assertEquals(0, fire("a task titled \"Kick-off\" is 7 days overdue", "clear the \"Success Manager\"",
+                daily("a1"), withTasks).size());
+    }
+
+    @Test
+    void shouldFillTheMergeFieldsOfMessagesAndTitles() {
+        Account named = new Account("a1", "Acme", Map.of("health", "red", "arr", 120000),
+                Map.of("success_manager", "sam@x.io", "sales_manager", "sal@x.io"),
+                new Situation(List.of(), Map.of("success_manager", "Sam Lee"), Set.of()));
+        List<PlayDecision> decisions = fire("the health changes",
+                "notify the \"Sales Manager\" by email and in the app that \"{account.name} ({account.arr}): health "
+                        + "{old} -> {new}; {Success Manager} / {sales_manager} / {account.tier}. {unknown} {old\"\n"
+                        + "    create a task \"Call {account.name}\" for the \"Success Manager\" due today",
+                attributeChanged("a1", "health", "green", "red"), named);
+        String message = "Acme (120000): health green -> red; Sam Lee / sal@x.io / . {unknown} {old";
+        assertEquals(List.of(new NotifyHolder("p", "r", "sales_manager", message),
+                new PlayDecision.EmailHolder("p", "r", "sales_manager", message, null),
+                new CreateTask("p", "r", "success_manager", "Call Acme", 0)), decisions);
+        assertEquals("green -> Red", ((NotifyHolder) fire("the health changes from \"green\" to \"red\"",
+                "notify the \"Sales Manager\" that \"{old} -> {new}\"", attributeChanged("a1", "health", "green", "Red"),
+                named).get(0)).message(), "the values of the event, not the words of the trigger");
+        assertEquals("a new holder: sam@x.io, was ann@x.io", ((NotifyHolder) fire("a new \"Success Manager\" is assigned",
+                "notify the \"Sales Manager\" that \"a new holder: {new}, was {old}\"",
+                assignmentChanged("a1", "success_manager", "ann@x.io", "sam@x.io"), named).get(0)).message());
+        assertEquals(List.of(), fire("a new \"Success Manager\" is assigned", "clear the \"Success Manager\"",
+                assignmentChanged("a1", "success_manager", "ann@x.io", null), named), "cleared: nobody new");
+    }
+
+    @Test
+    void shouldRecordTheNewActions() {
+        AccountEvent event = created("a1");
+        String when = "the account is created";
+        assertEquals(List.of(new PlayDecision.SetAttribute("p", "r", "stage", "at risk", null),
+                        new PlayDecision.SetAttribute("p", "r", "score", "5", null),
+                        new PlayDecision.SetAttribute("p", "r", "tier", "", null)),
+                fire(when, "set the stage to \"at risk\"\n    set the score to 5\n    remove the tier", event, ACCOUNT));
+        assertEquals(List.of(new CreateTask("p", "r", "success_manager", "Call", 3, "HIGH", null),
+                        new CreateTask("p", "r", "success_manager", "Now", 0, "URGENT", null)),
+                fire(when, "create a task \"Call\" for the \"Success Manager\" due in 3 days with high priority\n"
+                        + "    create a task \"Now\" for the \"Success Manager\" due today with urgent priority", event,
+                        ACCOUNT));
+        assertEquals(List.of(new AssignLeastLoaded("p", "r", "success_manager", "Enterprise", 40, null),
+                        new AssignRoundRobin("p", "r", "executive_sponsor", "Enterprise", 2, null)),
+                fire(when, "assign the least loaded member of team \"Enterprise\" as \"Success Manager\", at most 40 "
+                        + "accounts each\n    assign the next member of team \"Enterprise\" by round robin as "
+                        + "\"Executive Sponsor\", at most 2 accounts each", event, ACCOUNT));
+        assertEquals(List.of(new PlayDecision.EmailHolder("p", "r", "sales_manager", "Hi", null)),
+                fire(when, "notify the \"Sales Manager\" by email that \"Hi\"", event, ACCOUNT));
+    }
+
+    private static Account remembering(String rule, String key) {
+        return new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
+                new Situation(List.of(), Map.of(), Set.of(Situation.memoryEntry("p", rule, key))));
+    }
+
+    private static Account withTasks(OpenTask... tasks) {
+        return new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
+                new Situation(List.of(tasks), Map.of(), Set.of()));
     }
 
     @Test

@@ -77,7 +77,7 @@ class PlaysThroughputBench {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < events; i++) {
                 String account = accounts.get(i % accounts.size());
-                outbox.accept(event(batch + "-" + i, i, account));
+                outbox.accept(event(batch + "-" + i, i, account), "bench");
             }
         });
         long start = System.nanoTime();

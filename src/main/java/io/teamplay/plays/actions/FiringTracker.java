@@ -1,5 +1,9 @@
 package io.teamplay.plays.actions;
 
+import io.teamplay.plays.facts.Once;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -24,12 +28,24 @@ public final class FiringTracker extends DefaultAgendaEventListener {
         Rule rule = event.getMatch().getRule();
         play = playOfRule.apply(rule);
         ruleName = rule.getName();
-        actions.firing(play, ruleName);
+        List<Object> matched = List.copyOf(event.getMatch().getObjects());
+        actions.firing(play, ruleName, onceKey(matched), matched);
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        actions.firing(null, null);
+        actions.firing(null, null, null, List.of());
+    }
+
+    /** The memory key of a match: its Once facts' keys (usually one), or null when the rule does not remember. */
+    public static String onceKey(List<?> matched) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Object fact : matched) {
+            if (fact instanceof Once once) {
+                keys.add(once.key());
+            }
+        }
+        return keys.isEmpty() ? null : String.join(", ", keys);
     }
 
     /** The play of the rule that fired last (or is firing), or null. */

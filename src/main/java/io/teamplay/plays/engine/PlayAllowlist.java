@@ -4,6 +4,8 @@ import io.teamplay.plays.actions.Actions;
 import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.AccountEvent;
 import io.teamplay.plays.facts.EventType;
+import io.teamplay.plays.facts.Once;
+import io.teamplay.plays.facts.OpenTask;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -28,9 +30,10 @@ import java.util.Set;
  * <p>Cost: the list holds no JDK method at all (no String, Map, Math or java.time method a play could call with
  * inputs of its own making). Every entry is a method of the fact model or of {@link Actions}, and each of them
  * does work linear in its inputs: the event's and the account's own values (bounded by what the service stores)
- * and the literals of the play's text. None loops, recurses, searches a string for another (indexOf-like intrinsics
- * run without a safepoint, so one huge search stops every thread), compiles a pattern from play input or allocates
- * more than a copy of its inputs. Operators are limited likewise (see {@link #OPERATORS}): comparisons only, no
+ * and the literals of the play's text. None recurses, compiles a pattern from play input or allocates more than a
+ * copy of its inputs. The one search, {@code Account.containsText}, is a plain loop (no indexOf-like intrinsic, which
+ * runs without a safepoint, so one huge search would stop every thread) over an attribute value of at most 4,000
+ * characters; a longer text is not searched. Operators are limited likewise (see {@link #OPERATORS}): comparisons only, no
  * {@code contains}, {@code matches}, {@code memberOf}, {@code str} or temporal operators. A then part may join
  * strings with {@code +}, which only copies the play's literals and the facts' values once each.
  */
@@ -52,17 +55,26 @@ public final class PlayAllowlist {
             fact(AccountEvent.class,
                     List.of("id", "type", "accountId", "date", "depth", "attribute", "oldValue", "newValue", "oldText",
                             "newText", "role", "fromEmail", "toEmail", "userEmail"),
-                    List.of("roleIs")),
+                    List.of("oldIs", "newIs", "wentAbove", "reached", "fellBelow", "roleIs")),
             fact(Account.class,
                     List.of("id", "name"),
-                    List.of("attr", "text", "is", "number", "atLeast", "date", "daysUntil", "daysSince",
-                            "isDaysBefore", "isDaysAfter", "holder", "hasHolder", "holds")));
+                    List.of("attr", "text", "lowerText", "is", "number", "atLeast", "isAtLeast", "isAtMost", "isBelow",
+                            "isAbove", "isBetween", "containsText", "date", "daysUntil", "daysSince", "isDaysBefore",
+                            "isDaysAfter", "isWithinDaysBefore", "isWithinDaysAfter", "holder", "hasHolder", "holds")),
+            fact(OpenTask.class,
+                    List.of("id", "title", "owner", "due", "role", "priority", "status"),
+                    List.of("titled", "daysOverdue", "isDaysOverdue")),
+            fact(Once.class,
+                    List.of("attribute", "value"),
+                    List.of()));
 
     private static final Map<String, Map<String, Object>> CONSTANTS = Map.of(
             EventType.class.getSimpleName(), constants(EventType.values()));
 
     private static final Map<String, Method> ACTION_METHODS = methods(Actions.class,
-            List.of("assign", "assignRoundRobin", "assignLeastLoaded", "clear", "createTask", "notifyHolder"));
+            List.of("assign", "assignRoundRobin", "assignRoundRobinWithin", "assignLeastLoaded",
+                    "assignLeastLoadedWithin", "clear", "createTask", "createTaskWithPriority", "notifyHolder",
+                    "emailHolder", "setAttribute"));
 
     private PlayAllowlist() {
     }

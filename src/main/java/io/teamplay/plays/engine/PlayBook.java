@@ -6,6 +6,7 @@ import io.teamplay.plays.actions.PlayDecision;
 import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.AccountEvent;
 import io.teamplay.plays.facts.EventType;
+import io.teamplay.plays.facts.Situation;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -142,13 +143,19 @@ public final class PlayBook {
         try {
             session.setGlobal(Actions.GLOBAL, actions);
             session.addEventListener(tracker);
+            actions.about(event, account);
             session.insert(event);
             if (account != null) {
                 session.insert(account);
+                account.companions().forEach(session::insert);
             }
             // only active plays are in the KieBase; the filter is a second guard (a play deactivated since the
-            // book was built stops firing at once), and it counts the firings against their limit
-            session.fireAllRules(match -> mayFire(match.getRule(), activePlays, watch), limits.firings() + 1);
+            // book was built stops firing at once, and its memory keeps "once" rules quiet); the watch counts the
+            // firings that pass against their limit
+            FiringFilter filter = new FiringFilter(activePlays, this::playOf,
+                    account == null ? Situation.NONE : account.situation());
+            session.fireAllRules(match -> filter.accept(match)
+                    && watch.mayFire(playOf(match.getRule()), match.getRule().getName()), limits.firings() + 1);
             stopIfPassed(watch.end(), tracker, activePlays);
             return List.copyOf(actions.decisions());
         } catch (ConsequenceException e) {
@@ -191,10 +198,6 @@ public final class PlayBook {
         }
     }
 
-    private boolean mayFire(Rule rule, Set<String> activePlays, FiringWatch watch) {
-        String play = playOf(rule);
-        return activePlays.contains(play) && watch.mayFire(play, rule.getName());
-    }
 
     /** Throws when the firing passed a limit, naming the play and rule to blame. */
     private void stopIfPassed(FiringWatch.Breach breach, FiringTracker tracker, Set<String> activePlays) {

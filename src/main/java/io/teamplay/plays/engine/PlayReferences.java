@@ -32,19 +32,32 @@ final class PlayReferences {
             Map.entry("is", kinds(Kind.ATTRIBUTE)),
             Map.entry("number", kinds(Kind.ATTRIBUTE)),
             Map.entry("atLeast", kinds(Kind.ATTRIBUTE)),
+            Map.entry("isAtLeast", kinds(Kind.ATTRIBUTE)),
+            Map.entry("isAtMost", kinds(Kind.ATTRIBUTE)),
+            Map.entry("isBelow", kinds(Kind.ATTRIBUTE)),
+            Map.entry("isAbove", kinds(Kind.ATTRIBUTE)),
+            Map.entry("isBetween", kinds(Kind.ATTRIBUTE)),
+            Map.entry("lowerText", kinds(Kind.ATTRIBUTE)),
+            Map.entry("containsText", kinds(Kind.ATTRIBUTE)),
             Map.entry("date", kinds(Kind.ATTRIBUTE)),
             Map.entry("daysUntil", kinds(Kind.ATTRIBUTE)),
             Map.entry("daysSince", kinds(Kind.ATTRIBUTE)),
             Map.entry("isDaysBefore", kinds(Kind.ATTRIBUTE)),
-            Map.entry("isDaysAfter", kinds(Kind.ATTRIBUTE)));
+            Map.entry("isDaysAfter", kinds(Kind.ATTRIBUTE)),
+            Map.entry("isWithinDaysBefore", kinds(Kind.ATTRIBUTE)),
+            Map.entry("isWithinDaysAfter", kinds(Kind.ATTRIBUTE)));
 
     private static final Map<String, Kind[]> ACTIONS = Map.of(
             "assign", kinds(Kind.ROLE),
             "assignRoundRobin", kinds(Kind.ROLE, Kind.TEAM),
+            "assignRoundRobinWithin", kinds(Kind.ROLE, Kind.TEAM),
             "assignLeastLoaded", kinds(Kind.ROLE, Kind.TEAM),
+            "assignLeastLoadedWithin", kinds(Kind.ROLE, Kind.TEAM),
             "clear", kinds(Kind.ROLE),
             "createTask", kinds(Kind.ROLE),
-            "notifyHolder", kinds(Kind.ROLE));
+            "createTaskWithPriority", kinds(Kind.ROLE),
+            "notifyHolder", kinds(Kind.ROLE),
+            "emailHolder", kinds(Kind.ROLE));
 
     private static final Map<String, Kind> EVENT_PROPERTIES = Map.of("attribute", Kind.ATTRIBUTE, "role", Kind.ROLE);
 

@@ -1,9 +1,10 @@
 package io.teamplay.plays.facts;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,8 +15,13 @@ public final class Account {
     private final String name;
     private final Map<String, Object> attributes;
     private final Map<String, String> team;
+    private final Situation situation;
 
     public Account(String id, String name, Map<String, ?> attributes, Map<String, String> team) {
+        this(id, name, attributes, team, Situation.NONE);
+    }
+
+    public Account(String id, String name, Map<String, ?> attributes, Map<String, String> team, Situation situation) {
         this.id = id;
         this.name = name;
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes == null ? Map.of() : attributes));
@@ -24,12 +30,33 @@ public final class Account {
             team.forEach((role, email) -> byKey.put(RoleKey.of(role), email));
         }
         this.team = Collections.unmodifiableMap(byKey);
+        this.situation = situation == null ? Situation.NONE : situation;
     }
 
     public String getId() { return id; }
     public String getName() { return name; }
     public Map<String, Object> getAttributes() { return attributes; }
     public Map<String, String> getTeam() { return team; }
+
+    /** The open tasks, holder names and memory around this account (for the service; plays read facts instead). */
+    public Situation situation() {
+        return situation;
+    }
+
+    /**
+     * The facts that come with this account into a firing: its open tasks, and the keys of the plays' memory (one
+     * for the account, one per attribute that is set).
+     */
+    public List<Object> companions() {
+        List<Object> facts = new ArrayList<>(situation.openTasks());
+        facts.add(new Once(null, this));
+        attributes.forEach((name, value) -> {
+            if (value != null) {
+                facts.add(new Once(name, this));
+            }
+        });
+        return facts;
+    }
 
     /** The attribute's value, or null. */
     public Object attr(String attribute) {
@@ -39,6 +66,11 @@ public final class Account {
     /** The attribute's value as text, "" when it is not set. */
     public String text(String attribute) {
         return AccountEvent.text(attributes.get(attribute));
+    }
+
+    /** The attribute's value as lower-case text, "" when it is not set (to compare with lower-case values). */
+    public String lowerText(String attribute) {
+        return text(attribute).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** True when the attribute's text equals the value, ignoring case. */
@@ -67,19 +99,42 @@ public final class Account {
 
     /** The attribute as a date (ISO yyyy-MM-dd, a time part is ignored), or null. */
     public LocalDate date(String attribute) {
-        Object value = attributes.get(attribute);
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        String text = value == null ? "" : value.toString().trim();
-        if (text.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Values.date(attributes.get(attribute));
+    }
+
+    /** True when the attribute is at least the value: numbers compared as numbers, dates as dates. */
+    public boolean isAtLeast(String attribute, String value) {
+        Integer order = Values.compare(attributes.get(attribute), value);
+        return order != null && order >= 0;
+    }
+
+    /** True when the attribute is at most the value (numbers as numbers, dates as dates). */
+    public boolean isAtMost(String attribute, String value) {
+        Integer order = Values.compare(attributes.get(attribute), value);
+        return order != null && order <= 0;
+    }
+
+    /** True when the attribute is below the value (numbers as numbers, dates as dates: earlier). */
+    public boolean isBelow(String attribute, String value) {
+        Integer order = Values.compare(attributes.get(attribute), value);
+        return order != null && order < 0;
+    }
+
+    /** True when the attribute is above the value (numbers as numbers, dates as dates: later). */
+    public boolean isAbove(String attribute, String value) {
+        Integer order = Values.compare(attributes.get(attribute), value);
+        return order != null && order > 0;
+    }
+
+    /** True when the attribute lies between the two values, both included. */
+    public boolean isBetween(String attribute, String low, String high) {
+        return isAtLeast(attribute, low) && isAtMost(attribute, high);
+    }
+
+
+    /** True when the attribute's text holds that text, ignoring case ("" is in every value that is set). */
+    public boolean containsText(String attribute, String part) {
+        return attributes.containsKey(attribute) && Values.containsIgnoringCase(text(attribute), part);
     }
 
     /** Days from today until the date attribute (negative once it is past), or null without a date. */
@@ -104,6 +159,18 @@ public final class Account {
     public boolean isDaysAfter(String dateAttribute, LocalDate today, int days) {
         Long since = daysSince(dateAttribute, today);
         return since != null && since == days;
+    }
+
+    /** True when the date attribute is between today and that many days ahead, both included. */
+    public boolean isWithinDaysBefore(String dateAttribute, LocalDate today, int days) {
+        Long until = daysUntil(dateAttribute, today);
+        return until != null && until >= 0 && until <= days;
+    }
+
+    /** True when the date attribute is between that many days ago and today, both included. */
+    public boolean isWithinDaysAfter(String dateAttribute, LocalDate today, int days) {
+        Long since = daysSince(dateAttribute, today);
+        return since != null && since >= 0 && since <= days;
     }
 
     /** The email of whoever holds the role (display name or key), or null. */

@@ -74,6 +74,37 @@ public final class AccountEvent {
         return text(newValue);
     }
 
+    /** True when the value before, as text, is this one ignoring case ("" for none). */
+    public boolean oldIs(String value) {
+        return getOldText().equalsIgnoreCase(value == null ? "" : value);
+    }
+
+    /** True when the value after, as text, is this one ignoring case ("" for none). */
+    public boolean newIs(String value) {
+        return getNewText().equalsIgnoreCase(value == null ? "" : value);
+    }
+
+    /** True when the value went from at most the threshold (or none) to above it (numbers, or dates, compared). */
+    public boolean wentAbove(String threshold) {
+        Integer after = Values.compare(newValue, threshold);
+        Integer before = Values.compare(oldValue, threshold);
+        return after != null && after > 0 && (before == null || before <= 0);
+    }
+
+    /** True when the value went from below the threshold (or none) to at least it. */
+    public boolean reached(String threshold) {
+        Integer after = Values.compare(newValue, threshold);
+        Integer before = Values.compare(oldValue, threshold);
+        return after != null && after >= 0 && (before == null || before < 0);
+    }
+
+    /** True when the value went from at least the threshold (or none) to below it. */
+    public boolean fellBelow(String threshold) {
+        Integer after = Values.compare(newValue, threshold);
+        Integer before = Values.compare(oldValue, threshold);
+        return after != null && after < 0 && (before == null || before >= 0);
+    }
+
     /** True when the role that changed hands is this one (display name or key). */
     public boolean roleIs(String role) {
         return this.role != null && this.role.equals(RoleKey.of(role));
