@@ -33,36 +33,33 @@ class PlayFacts {
     TaskService tasks;
 
     Optional<Account> account(String accountId) {
-        Optional<AccountView> view = accounts.find(accountId);
-        if (view.isEmpty()) {
-            return Optional.empty();
-        }
+        return accounts.find(accountId).map(view -> account(view, assignments.teamOf(view.id())));
+    }
+
+    /**
+     * The account facts of many accounts, in the order of the ids (unknown ids left out): accounts and teams in two
+     * queries, each account's open tasks and memory as for one account, so a preview sees what an event would.
+     */
+    List<Account> accounts(List<String> accountIds) {
+        Map<String, List<TeamMember>> teams = assignments.teamsOf(accountIds);
+        return accounts.getAll(accountIds).stream()
+                .map(view -> account(view, teams.getOrDefault(view.id(), List.of())))
+                .toList();
+    }
+
+    private Account account(AccountView view, List<TeamMember> members) {
         Map<String, String> team = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
-        for (TeamMember member : assignments.teamOf(accountId)) {
+        for (TeamMember member : members) {
             team.put(member.role(), member.email());
             if (member.name() != null) {
                 names.put(member.role(), member.name());
             }
         }
-        List<OpenTask> open = tasks.openOn(view.get().id()).stream()
+        List<OpenTask> open = tasks.openOn(view.id()).stream()
                 .map(t -> new OpenTask(t.id(), t.title(), t.assignee(), t.dueDate(), t.role(), t.priority().name()))
                 .toList();
-        Situation situation = new Situation(open, names, PlayMemory.of(view.get().id()));
-        return Optional.of(new Account(view.get().id(), view.get().name(), view.get().attributes(), team, situation));
-    }
-
-    /** The account facts of many accounts in two queries, in the order of the ids (unknown ids left out). */
-    List<Account> accounts(List<String> accountIds) {
-        Map<String, List<TeamMember>> teams = assignments.teamsOf(accountIds);
-        List<Account> found = new ArrayList<>();
-        for (AccountView view : accounts.getAll(accountIds)) {
-            Map<String, String> team = new LinkedHashMap<>();
-            for (TeamMember member : teams.getOrDefault(view.id(), List.of())) {
-                team.put(member.role(), member.email());
-            }
-            found.add(new Account(view.id(), view.name(), view.attributes(), team));
-        }
-        return found;
+        Situation situation = new Situation(open, names, PlayMemory.of(view.id()));
+        return new Account(view.id(), view.name(), view.attributes(), team, situation);
     }
 }
