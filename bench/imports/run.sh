@@ -22,7 +22,7 @@ PORT=${PORT:-18093}
 DB=${DB:-teamplay_imports_bench}
 PGHOST=${PGHOST:-127.0.0.1}
 PGUSER=${PGUSER:-postgres}
-TOKEN=bench-admin-token
+TOKEN=bench-admin-token-at-least-32-characters-long
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${WORK:-$ROOT/target/bench-imports}
 mkdir -p "$WORK"
