@@ -102,8 +102,9 @@ public class AccountService {
     public Map<String, String> namesOf(java.util.Collection<String> ids) {
         Map<String, String> names = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            Account.getEntityManager().createQuery("select a.id, a.name from Account a where a.id in ?1", Object[].class)
-                    .setParameter(1, ids).getResultList().forEach(row -> names.put((String) row[0], (String) row[1]));
+            Account.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> io.teamplay.common.BulkRows
+                    .on(connection).select("select id, name from account where id = any(?)", ids)
+                    .forEach(row -> names.put((String) row[0], (String) row[1])));
         }
         return names;
     }
