@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,7 +52,7 @@ public final class BulkRows {
         }
     }
 
-    /** Inserts the rows with a new id each from the sequence (PostgreSQL: copied to a staging table, then moved). */
+    /** Inserts the rows with a new id each from the sequence. */
     public void insertWithIds(String table, String idColumn, String sequence, List<String> columns, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
@@ -64,13 +63,20 @@ public final class BulkRows {
                     + marks(columns.size()) + ")", rows);
             return;
         }
-        String staging = "bulk_" + table;
-        execute("create temporary table if not exists " + staging + " on commit delete rows as select " + names
-                + " from " + table + " with no data");
-        copy(staging, columns, rows);
-        execute("insert into " + table + " (" + idColumn + ", " + names + ") select nextval('" + sequence + "'), "
-                + names + " from " + staging);
-        execute("truncate " + staging);
+        // one new value of the sequence per row, each used as the id itself: the sequence steps by the ids Hibernate
+        // allocates at once (its pooled optimizer uses the values below each value it takes), so no id is shared
+        List<Long> ids = nextValues(sequence, rows.size());
+        List<Object[]> withIds = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = new Object[columns.size() + 1];
+            row[0] = ids.get(i);
+            System.arraycopy(rows.get(i), 0, row, 1, columns.size());
+            withIds.add(row);
+        }
+        List<String> all = new ArrayList<>(columns.size() + 1);
+        all.add(idColumn);
+        all.addAll(columns);
+        copy(table, all, withIds);
     }
 
     /** Runs one statement per row of parameters, in one batch. */
@@ -137,9 +143,17 @@ public final class BulkRows {
         }
     }
 
-    private void execute(String sql) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+    private List<Long> nextValues(String sequence, int count) {
+        List<Long> values = new ArrayList<>(count);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select nextval('" + sequence + "') from generate_series(1, ?)")) {
+            statement.setInt(1, count);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    values.add(result.getLong(1));
+                }
+            }
+            return values;
         } catch (SQLException e) {
             throw new BulkFailure(e);
         }

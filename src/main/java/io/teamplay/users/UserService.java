@@ -124,10 +124,13 @@ public class UserService {
     public Map<String, UserView> lockAll(Collection<String> emails) {
         Map<String, UserView> found = new HashMap<>();
         if (!emails.isEmpty()) {
-            User.getEntityManager().createQuery("select u from User u where u.email in :emails order by u.email", User.class)
+            // the rows locked first, then read with their teams in one query (a lock cannot take an outer join)
+            User.getEntityManager().createQuery("select u.email from User u where u.email in :emails order by u.email", String.class)
                     .setParameter("emails", emails)
                     .setLockMode(LockModeType.PESSIMISTIC_READ)
-                    .getResultList().forEach(user -> found.put(user.email, user.view()));
+                    .getResultList();
+            User.<User>list("select distinct u from User u left join fetch u.teams where u.email in ?1", emails)
+                    .forEach(user -> found.put(user.email, user.view()));
         }
         return found;
     }
@@ -137,7 +140,8 @@ public class UserService {
     public Map<String, List<UserView>> namedAll(Collection<String> names) {
         Map<String, List<UserView>> found = new HashMap<>();
         if (!names.isEmpty()) {
-            User.<User>list("name in ?1 order by email", names.stream().map(String::trim).distinct().toList())
+            User.<User>list("select distinct u from User u left join fetch u.teams where u.name in ?1 order by u.email",
+                            names.stream().map(String::trim).distinct().toList())
                     .forEach(user -> found.computeIfAbsent(user.name, n -> new ArrayList<>()).add(user.view()));
         }
         return found;
