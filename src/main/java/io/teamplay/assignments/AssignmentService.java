@@ -72,7 +72,15 @@ public class AssignmentService {
      * a few set-based statements ({@link SeatBulkWriter}); answers each change's result, in the order given.
      */
     public List<AssignmentResult> changeAll(List<AssignmentChange> changes) {
-        return bulk.changeAll(changes, this::change);
+        return changeAll(changes, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #changeAll(List)}, knowing which accounts the caller's transaction created: no one else sees them
+     * before it commits and they hold no seat yet, so they are neither read nor locked.
+     */
+    public List<AssignmentResult> changeAll(List<AssignmentChange> changes, java.util.Set<String> createdNow) {
+        return bulk.changeAll(changes, createdNow, this::change);
     }
 
     /** As {@link #change(AssignmentChange)}, to an assignee already resolved (a disable moves many seats to one user). */

@@ -66,7 +66,8 @@ class SeatBulkWriter {
     }
 
     /** {@code one} is the one-seat write path, for the accounts where tasks may move. */
-    List<AssignmentResult> changeAll(List<AssignmentChange> requested, Function<AssignmentChange, AssignmentResult> one) {
+    List<AssignmentResult> changeAll(List<AssignmentChange> requested, Set<String> createdNow,
+                                     Function<AssignmentChange, AssignmentResult> one) {
         List<AssignmentChange> changes = requested.stream().map(AssignmentChange::trimmed).toList();
         Set<String> seats = new HashSet<>();
         changes.forEach(c -> {
@@ -77,7 +78,7 @@ class SeatBulkWriter {
         session.flush();
         List<AssignmentChanged> events = new ArrayList<>();
         AssignmentResult[] results = session.unwrap(Session.class)
-                .doReturningWork(connection -> write(BulkRows.on(connection), changes, events));
+                .doReturningWork(connection -> write(BulkRows.on(connection), changes, createdNow, events));
         if (!events.isEmpty()) {
             changed.fire(new AssignmentsChanged(events));
         }
@@ -90,14 +91,17 @@ class SeatBulkWriter {
     }
 
     /** Decides and writes; the changes left null are those of accounts where tasks may move. */
-    private AssignmentResult[] write(BulkRows bulk, List<AssignmentChange> changes, List<AssignmentChanged> events) {
+    private AssignmentResult[] write(BulkRows bulk, List<AssignmentChange> changes, Set<String> createdNow,
+                                     List<AssignmentChanged> events) {
         Map<String, RoleView> roleByKey = roles.all().stream().collect(Collectors.toMap(RoleView::key, Function.identity()));
         AssigneeResolver.Users people = lockedPeople(changes);
         Set<String> accountIds = changes.stream().map(AssignmentChange::accountId).collect(Collectors.toCollection(LinkedHashSet::new));
         AssignmentResult[] results = new AssignmentResult[changes.size()];
+        accountIds.removeAll(createdNow); // no seat yet, and no one else sees them before the commit
         Map<String, Seat> current = seatsOf(bulk, accountIds);
         decideAll(changes, roleByKey, people, current, results);
         Set<String> writing = accountsChanging(changes, results);
+        writing.removeAll(createdNow);
         if (!writing.isEmpty()) {
             lock(bulk, writing);
             current.keySet().removeIf(seat -> writing.contains(seat.substring(0, seat.indexOf('\u0000'))));

@@ -144,7 +144,13 @@ public class AccountImportService {
                 columns.add(row.seatColumns().get(seat.getKey()));
             }
         }
-        List<AssignmentResult> results = assignments.changeAll(changes);
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (int i = 0; i < round.size(); i++) {
+            if (outcomes.get(i) == ImportOutcome.CREATED) {
+                created.add(round.get(i).accountId());
+            }
+        }
+        List<AssignmentResult> results = assignments.changeAll(changes, created);
         boolean[] seatsChanged = new boolean[round.size()];
         for (int c = 0; c < results.size(); c++) {
             int i = owners.get(c);
