@@ -110,6 +110,18 @@ public class AccountService {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
+    /** The names of these accounts, by id (unknown ids are left out): one query for a batch. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> namesOf(java.util.Collection<String> ids) {
+        Map<String, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            Account.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> io.teamplay.common.BulkRows
+                    .on(connection).select("select id, name from account where id = any(?)", ids)
+                    .forEach(row -> names.put((String) row[0], (String) row[1])));
+        }
+        return names;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AccountView> find(String id) {
         return id == null ? Optional.empty() : Account.<Account>findByIdOptional(id.trim()).map(Account::view);

@@ -31,10 +31,31 @@ class AssigneeResolver {
     record Unresolved(Refused refused) implements Resolution {
     }
 
+    /** Where users are looked up: the users' service one by one, or what a batch read beforehand. */
+    interface Users {
+        Optional<UserView> byEmail(String email);
+
+        List<UserView> named(String name);
+    }
+
     @Inject
     UserService users;
 
     Resolution resolve(Assignee assignee) {
+        return resolve(assignee, new Users() {
+            @Override
+            public Optional<UserView> byEmail(String email) {
+                return users.find(email);
+            }
+
+            @Override
+            public List<UserView> named(String name) {
+                return users.named(name);
+            }
+        });
+    }
+
+    static Resolution resolve(Assignee assignee, Users users) {
         if (assignee.isEmpty()) {
             return malformed("email or name is required");
         }
@@ -42,7 +63,8 @@ class AssigneeResolver {
             if (!Emails.isWellFormed(assignee.email())) {
                 return malformed("'" + assignee.email().trim() + "' is not a valid email address");
             }
-            return byEmail(assignee.email());
+            String email = Emails.normalise(assignee.email());
+            return new Resolved(email, users.byEmail(email));
         }
         String name = assignee.name().trim();
         List<UserView> named = users.named(name);

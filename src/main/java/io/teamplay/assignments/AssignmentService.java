@@ -54,6 +54,8 @@ public class AssignmentService {
     UserService users;
     @Inject
     Event<AssignmentChanged> changed;
+    @Inject
+    SeatBulkWriter bulk;
 
     /**
      * Changes one seat: the role and the assignee are resolved once and the path's eligibility checked, with the
@@ -63,6 +65,22 @@ public class AssignmentService {
     public AssignmentResult change(AssignmentChange requested) {
         AssignmentChange change = requested.trimmed();
         return write(change, decide(change, null, true));
+    }
+
+    /**
+     * Changes many seats (distinct account and role each) with the same decisions and effects as {@link #change}, in
+     * a few set-based statements ({@link SeatBulkWriter}); answers each change's result, in the order given.
+     */
+    public List<AssignmentResult> changeAll(List<AssignmentChange> changes) {
+        return changeAll(changes, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #changeAll(List)}, knowing which accounts the caller's transaction created: no one else sees them
+     * before it commits and they hold no seat yet, so they are neither read nor locked.
+     */
+    public List<AssignmentResult> changeAll(List<AssignmentChange> changes, java.util.Set<String> createdNow) {
+        return bulk.changeAll(changes, createdNow, this::change);
     }
 
     /** As {@link #change(AssignmentChange)}, to an assignee already resolved (a disable moves many seats to one user). */
@@ -135,17 +153,17 @@ public class AssignmentService {
                 && users.lockStatus(who.email(), false).filter(status -> status == UserStatus.DISABLED).isPresent();
     }
 
-    /** Why this path may not give the role to this assignee, or empty when it may (integrations may name a leaver). */
-    private static Optional<Refused> refusal(AssignmentPath path, RoleView role, Resolved who, PlayOrigin play,
+    /** Why this path may not give the role to this assignee, or empty when it may. */
+    static Optional<Refused> refusal(AssignmentPath path, RoleView role, Resolved who, PlayOrigin play,
                                              boolean disabledMeanwhile) {
         Optional<String> reason = path.eligibility.refusal(role, who.email(), who.user(), play);
-        if (reason.isEmpty() && disabledMeanwhile && path.eligibility != Eligibility.INTEGRATION) {
+        if (reason.isEmpty() && disabledMeanwhile) {
             reason = Optional.of(who.email() + " was disabled meanwhile");
         }
         return reason.map(why -> Refused.notAllowed("email", "Cannot assign " + who.email() + " as " + role.key() + ": " + why));
     }
 
-    private static Optional<Refused> clearRefusal(AssignmentPath path, RoleView role) {
+    static Optional<Refused> clearRefusal(AssignmentPath path, RoleView role) {
         return path.eligibility.clearRefusal(role).map(why -> Refused.notAllowed("role", "Cannot clear " + role.key() + ": " + why));
     }
 

@@ -28,11 +28,15 @@ enum Eligibility {
             return activeWithLicense(email, user, EDITOR_LICENSES);
         }
     },
-    /** File upload, CRM sync, API: any PRACTITIONER, CONTRIBUTOR or VIEWER user, or an email of no user yet. */
+    /**
+     * File upload, CRM sync, API: any PRACTITIONER, CONTRIBUTOR or VIEWER user who is not disabled, or an email of no
+     * user yet. A disabled user is refused: a CRM still naming a leaver must not undo the hand-over made when they left.
+     */
     INTEGRATION {
         @Override
         Optional<String> refusal(RoleView role, String email, Optional<UserView> user, PlayOrigin play) {
-            return Optional.empty();
+            return user.filter(u -> !u.isActive()).map(u -> email + " is disabled: an integration may not give a disabled"
+                    + " user a role (their seats were handed over when they were disabled)");
         }
     },
     /** Plays: ACTIVE PRACTITIONER, CONTRIBUTOR or VIEWER users who are members of the team owning the play. */

@@ -1,58 +1,45 @@
 package io.teamplay.imports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.teamplay.accounts.AccountBulkUpsert;
 import io.teamplay.accounts.AccountService;
-import io.teamplay.accounts.AttributeValues;
+import io.teamplay.accounts.AccountUpsert;
 import io.teamplay.accounts.ImportOutcome;
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
 import io.teamplay.assignments.AssignmentPath;
 import io.teamplay.assignments.AssignmentResult;
 import io.teamplay.assignments.AssignmentService;
-import io.teamplay.common.Emails;
 import io.teamplay.common.Failures;
 import io.teamplay.common.ProblemException;
-import io.teamplay.roles.EmptyValueBehavior;
 import io.teamplay.roles.RoleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.PushbackReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * CSV account uploads (the integration path). The file is streamed and written in batches, each in its own
- * transaction; a bad row is reported with its line and column and skipped, every other row is applied.
+ * Account uploads (the integration path), CSV or JSON. Rows are read one at a time and written in batches
+ * ({@code teamplay.imports.batch-size}, 10,000), set-based: the batch's accounts through
+ * {@link AccountBulkUpsert}, its seats through {@link AssignmentService#changeAll}, each batch in one transaction.
+ * A bad row is reported with its line and column and skipped; a seat the write path refuses (a name that resolves to
+ * nobody or to namesakes, a disabled user) is reported and left alone, and the rest of its row applied.
  */
 @ApplicationScoped
 public class AccountImportService {
 
     private static final Logger LOG = Logger.getLogger(AccountImportService.class);
-    private static final char BOM = '\uFEFF';
-    private static final int MAX_ID = 200;
-    private static final int MAX_NAME = 500;
+    private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
     @Inject
     ImportsConfig config;
-    /** Rows written between two clears of the persistence context (see {@link #writeAll}). */
-    static final int RUN = 25;
     @Inject
     EntityManager session;
     @Inject
@@ -60,306 +47,196 @@ public class AccountImportService {
     @Inject
     AccountService accounts;
     @Inject
+    AccountBulkUpsert bulkAccounts;
+    @Inject
     AssignmentService assignments;
+    @Inject
+    ImportRuns runs;
 
-    public ImportReport importAccounts(Reader csv, String actor) {
-        Tally tally = new Tally();
-        AssigneeChecks refusals = new AssigneeChecks();
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get().parse(withoutBom(csv))) {
-            Iterator<CSVRecord> records = parser.iterator();
-            CSVRecord first = nextRecord(records, 1, tally);
-            if (first == null) {
-                throw ProblemException.badRequest("account_id", "the file is empty: the first row must be a header with account_id");
-            }
-            ImportHeader header = ImportHeader.parse(first.toList(), roles.all());
-            List<ImportRow> batch = new ArrayList<>(config.batchSize());
-            long startLine = parser.getCurrentLineNumber() + 1;
-            CSVRecord record;
-            while ((record = nextRecord(records, startLine, tally)) != null) {
-                if (isBlank(record)) {
-                    startLine = parser.getCurrentLineNumber() + 1;
-                    continue;
-                }
+    /**
+     * Reads the header of the file, refusing it (400) before anything is written when it is wrong: what a request
+     * checks before answering, even when the rows are imported after the answer.
+     */
+    ImportHeader header(RowSource source) {
+        return ImportHeader.parse(source.header(), roles.all());
+    }
+
+    /** Imports every row of the source (its header read by {@link #header}); answers the report. */
+    ImportReport run(String id, RowSource source, ImportHeader header, String actor) {
+        ImportTally tally = new ImportTally();
+        Progress progress = new Progress(id, tally);
+        try (source) {
+            ImportRowReader reader = new ImportRowReader(header);
+            List<ImportRow> batch = new ArrayList<>(Math.min(config.batchSize(), 10_000));
+            SourceRow row;
+            while ((row = source.next(tally.errors)) != null) {
                 tally.rows++;
-                read(header, record, startLine, tally, refusals).ifPresent(batch::add);
-                startLine = parser.getCurrentLineNumber() + 1;
+                reader.read(row, tally.errors).ifPresent(batch::add);
                 if (batch.size() >= config.batchSize()) {
-                    apply(batch, actor, tally, refusals);
+                    apply(batch, actor, tally);
                     batch.clear();
+                    progress.batchDone();
                 }
+                progress.maybeLog();
             }
-            apply(batch, actor, tally, refusals);
+            apply(batch, actor, tally);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException failed) {
+            runs.progress(id, tally, ImportStatus.FAILED, Failures.describe(failed));
+            throw failed;
         }
-        LOG.infof("Account import by %s: %d rows, %d created, %d updated, %d unchanged, %d error(s)"
-                        + " (%d refused from memory)",
-                actor, tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors.count(), refusals.hits());
-        return new ImportReport(tally.rows, tally.created, tally.updated, tally.unchanged,
+        runs.progress(id, tally, ImportStatus.DONE, null);
+        LOG.infof("Import %s by %s: %d rows, %d created, %d updated, %d unchanged, %d error(s), %.0f rows/s",
+                id, actor, tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors.count(), progress.rate());
+        return new ImportReport(id, tally.rows, tally.created, tally.updated, tally.unchanged,
                 tally.errors.firstInLineOrder(), tally.errors.count());
     }
 
-    /** Reads and checks one row; a bad row is recorded and skipped. */
-    private Optional<ImportRow> read(ImportHeader header, CSVRecord record, long line, Tally tally,
-                                     AssigneeChecks refusals) {
-        List<ImportError> errors = new ArrayList<>();
-        String accountId = cell(record, header.accountIdColumn());
-        if (accountId.isEmpty()) {
-            errors.add(new ImportError(line, header.columnName(header.accountIdColumn()), "account_id is empty"));
-        } else if (accountId.length() > MAX_ID) {
-            errors.add(new ImportError(line, header.columnName(header.accountIdColumn()),
-                    "account_id is longer than " + MAX_ID + " characters"));
+    /**
+     * Writes a batch in rounds of distinct accounts (a row repeating an account id of the batch goes to the next
+     * round, so each account sees its rows in file order), each round in one transaction. When a round fails, its
+     * rows are written again one per transaction, so only the failing row is skipped and reported.
+     */
+    private void apply(List<ImportRow> batch, String actor, ImportTally tally) {
+        for (List<ImportRow> round : rounds(batch)) {
+            try {
+                List<ImportError> fieldErrors = new ArrayList<>();
+                List<Counted> counted = QuarkusTransaction.requiringNew().call(() -> writeRound(round, actor, fieldErrors));
+                counted.forEach(c -> tally.count(c.account, c.seatsChanged));
+                fieldErrors.forEach(tally.errors::add);
+            } catch (RuntimeException roundFailed) {
+                LOG.debugf(roundFailed, "Import round of %d rows from line %d failed; writing its rows one by one",
+                        round.size(), round.get(0).line());
+                round.forEach(row -> writeAlone(row, actor, tally));
+            }
         }
-        String name = header.nameColumn() < 0 ? null : cell(record, header.nameColumn());
-        if (name != null && name.length() > MAX_NAME) {
-            errors.add(new ImportError(line, header.columnName(header.nameColumn()), "name is longer than " + MAX_NAME + " characters"));
+    }
+
+    private static List<List<ImportRow>> rounds(List<ImportRow> batch) {
+        List<List<ImportRow>> rounds = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (ImportRow row : batch) {
+            int round = seen.merge(row.accountId(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(row);
         }
-        Map<String, JsonNode> attributes = new LinkedHashMap<>();
-        header.attributes().forEach((index, attribute) -> {
-            String value = cell(record, index);
-            if (!value.isEmpty()) {
-                JsonNode typed = AttributeValues.fromCell(value);
-                try {
-                    AttributeValues.toJson(attribute, typed);
-                    attributes.put(attribute, typed);
-                } catch (ProblemException invalid) {
-                    errors.add(new ImportError(line, header.columnName(index), invalid.getMessage()));
-                }
+        return rounds;
+    }
+
+    /** What a written row came to. */
+    private record Counted(ImportOutcome account, boolean seatsChanged) {
+    }
+
+    private List<Counted> writeRound(List<ImportRow> round, String actor, List<ImportError> fieldErrors) {
+        List<ImportOutcome> outcomes = bulkAccounts.upsertAll(round.stream()
+                .map(row -> new AccountUpsert(row.accountId(), row.name(), row.attributes())).toList(), actor);
+        List<AssignmentChange> changes = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < round.size(); i++) {
+            ImportRow row = round.get(i);
+            for (Map.Entry<String, Assignee> seat : row.seats().entrySet()) {
+                changes.add(change(row, seat.getKey(), seat.getValue(), actor));
+                owners.add(i);
+                columns.add(row.seatColumns().get(seat.getKey()));
             }
-        });
-        Map<String, Assignee> seats = new LinkedHashMap<>();
-        Map<String, String> seatColumns = new HashMap<>();
-        header.roles().forEach((role, columns) -> {
-            String email = cell(record, columns.emailColumn());
-            String nameOrEmail = cell(record, columns.nameOrEmailColumn());
-            int column = !email.isEmpty() || columns.nameOrEmailColumn() < 0 ? columns.emailColumn() : columns.nameOrEmailColumn();
-            seatColumns.put(role, header.columnName(column));
-            if (email.isEmpty() && nameOrEmail.isEmpty()) {
-                if (columns.role().emptyValueBehavior() == EmptyValueBehavior.CLEAR) {
-                    seats.put(role, null);
-                }
-                return;
+        }
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (int i = 0; i < round.size(); i++) {
+            if (outcomes.get(i) == ImportOutcome.CREATED) {
+                created.add(round.get(i).accountId());
             }
-            Assignee assignee = email.isEmpty() ? Assignee.byNameOrEmail(nameOrEmail) : Assignee.byEmail(email);
-            if (assignee.email() != null && !Emails.isWellFormed(assignee.email())) {
-                errors.add(new ImportError(line, header.columnName(column), "'" + assignee.email() + "' is not a valid email address"));
-                return;
-            }
-            Optional<String> refused = refusals.refusal(role, assignee);
-            if (refused.isPresent()) {
-                errors.add(new ImportError(line, header.columnName(column), refused.get()));
+        }
+        List<AssignmentResult> results = assignments.changeAll(changes, created);
+        boolean[] seatsChanged = new boolean[round.size()];
+        for (int c = 0; c < results.size(); c++) {
+            int i = owners.get(c);
+            if (results.get(c) instanceof AssignmentResult.Refused refused) {
+                fieldErrors.add(new ImportError(round.get(i).line(), columns.get(c), refused.reason()));
             } else {
-                seats.put(role, assignee);
+                seatsChanged[i] |= ((AssignmentResult.Applied) results.get(c)).changed();
             }
-        });
-        if (!errors.isEmpty()) {
-            errors.forEach(tally.errors::add);
-            return Optional.empty();
         }
-        return Optional.of(new ImportRow(line, accountId, name, attributes, seats, seatColumns));
+        session.flush();
+        session.clear();
+        List<Counted> counted = new ArrayList<>(round.size());
+        for (int i = 0; i < round.size(); i++) {
+            counted.add(new Counted(outcomes.get(i), seatsChanged[i]));
+        }
+        return counted;
     }
 
     /**
-     * Writes a batch in one transaction. A seat the write path refuses rolls the batch back: the rows naming that
-     * assignee for that role are reported and skipped, and the rest of the batch is written again. If anything else
-     * fails, each row is written again in its own transaction, so only the failing row is reported and skipped.
+     * Writes one row in its own transaction through the one-row paths ({@link AccountService#upsert},
+     * {@link AssignmentService#change}): a row whose round failed, so that a failure is told at its row and column.
      */
-    private void apply(List<ImportRow> batch, String actor, Tally tally, AssigneeChecks refusals) {
-        List<ImportRow> rows = new ArrayList<>(batch);
-        while (!rows.isEmpty()) {
-            try {
-                tally.count(QuarkusTransaction.requiringNew().call(() -> writeAll(rows, actor)));
-                return;
-            } catch (SeatRefused refused) {
-                refusals.remember(refused.role, refused.assignee, refused.getMessage());
-                int before = rows.size();
-                rows.removeIf(row -> skippedAsRefused(row, refusals, tally));
-                if (rows.size() == before) {
-                    writeOneByOne(rows, actor, tally, refusals);
-                    return;
-                }
-            } catch (RuntimeException batchFailed) {
-                LOG.debugf(batchFailed, "Import batch of lines %d-%d failed; writing its rows one by one",
-                        rows.get(0).line(), rows.get(rows.size() - 1).line());
-                writeOneByOne(rows, actor, tally, refusals);
-                return;
-            }
-        }
-    }
-
-    private void writeOneByOne(List<ImportRow> rows, String actor, Tally tally, AssigneeChecks refusals) {
-        for (ImportRow row : rows) {
-            if (skippedAsRefused(row, refusals, tally)) {
-                continue;
-            }
-            String[] column = {ImportHeader.ACCOUNT_ID};
-            try {
-                tally.count(QuarkusTransaction.requiringNew().call(() -> List.of(Optional.ofNullable(
-                        writeSeats(row, accounts.upsert(row.accountId(), row.name(), row.attributes(), actor), actor, column)))));
-            } catch (SeatRefused refused) {
-                refusals.remember(refused.role, refused.assignee, refused.getMessage());
-                tally.errors.add(new ImportError(row.line(), refused.column, refused.getMessage()));
-            } catch (ProblemException refused) {
-                tally.errors.add(new ImportError(row.line(), column[0], refused.getMessage()));
-            } catch (RuntimeException failed) {
-                if (Failures.unexpected(failed)) {
-                    LOG.warnf(failed, "Import row at line %d (account %s) failed", row.line(), row.accountId());
-                }
-                tally.errors.add(new ImportError(row.line(), column[0], "the row could not be written: " + Failures.describe(failed)));
-            }
-        }
-    }
-
-    /** Reports and skips the row when it names an assignee the write path refused earlier in this import. */
-    private static boolean skippedAsRefused(ImportRow row, AssigneeChecks refusals, Tally tally) {
-        for (Map.Entry<String, Assignee> seat : row.seats().entrySet()) {
-            Optional<String> refused = seat.getValue() == null ? Optional.empty() : refusals.refusal(seat.getKey(), seat.getValue());
-            if (refused.isPresent()) {
-                tally.errors.add(new ImportError(row.line(), row.seatColumns().get(seat.getKey()), refused.get()));
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Writes the rows of a batch in runs of at most {@value #RUN} rows with distinct account ids: first the accounts
-     * of the run, then their seats, so the account inserts go to the database in JDBC batches instead of being
-     * flushed one by one by each seat's account lock. A row repeating an account id of the run starts the next run,
-     * so every account still sees its rows in file order. After each run the persistence context is flushed and
-     * cleared: every seat change flushes, and a flush walks every entity (and attribute map) the session holds, so
-     * without this the cost of a batch grows with the square of its size. Nothing is held across runs; the
-     * transaction (and its atomicity) is still the whole batch. Answers, per row, empty = account created,
-     * true = updated, false = unchanged.
-     */
-    private List<Optional<Boolean>> writeAll(List<ImportRow> batch, String actor) {
-        List<Optional<Boolean>> outcomes = new ArrayList<>(batch.size());
-        int from = 0;
-        while (from < batch.size()) {
-            Set<String> ids = new HashSet<>();
-            int to = from;
-            while (to < batch.size() && to - from < RUN && ids.add(batch.get(to).accountId())) {
-                to++;
-            }
-            List<ImportOutcome> upserted = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                ImportRow row = batch.get(i);
-                upserted.add(accounts.upsert(row.accountId(), row.name(), row.attributes(), actor));
-            }
-            String[] column = new String[1];
-            for (int i = from; i < to; i++) {
-                outcomes.add(Optional.ofNullable(writeSeats(batch.get(i), upserted.get(i - from), actor, column)));
-            }
-            session.flush();
-            session.clear();
-            from = to;
-        }
-        return outcomes;
-    }
-
-    /**
-     * Sets the row's seats through the one write path; answers whether the row changed anything (null when its
-     * account was created). {@code column[0]} tells, should a write fail, which column it was writing.
-     */
-    private Boolean writeSeats(ImportRow row, ImportOutcome account, String actor, String[] column) {
-        boolean seatsChanged = false;
-        for (Map.Entry<String, Assignee> seat : row.seats().entrySet()) {
-            column[0] = row.seatColumns().get(seat.getKey());
-            AssignmentChange change = seat.getValue() == null
-                    ? AssignmentChange.clear(row.accountId(), seat.getKey(), AssignmentPath.INTEGRATION, actor)
-                    : AssignmentChange.assign(row.accountId(), seat.getKey(), seat.getValue(), AssignmentPath.INTEGRATION, actor);
-            AssignmentResult result = assignments.change(change);
-            if (result instanceof AssignmentResult.Refused refused) {
-                // the row's account is already written in this transaction: undo the whole batch, see apply
-                throw new SeatRefused(seat.getKey(), seat.getValue(), column[0], refused.reason());
-            }
-            seatsChanged |= ((AssignmentResult.Applied) result).changed();
-        }
-        column[0] = ImportHeader.ACCOUNT_ID;
-        if (account == ImportOutcome.CREATED) {
-            return null;
-        }
-        return account == ImportOutcome.UPDATED || seatsChanged;
-    }
-
-    /**
-     * The next record, or null at the end of the file. A CSV syntax error (e.g. a quote never closed) ends the
-     * reading: it is reported at the line where the broken record starts, and the rows before it are still applied.
-     * Only the parser's own failures land here, so a failing write is never mistaken for a malformed file.
-     */
-    private static CSVRecord nextRecord(Iterator<CSVRecord> records, long line, Tally tally) {
+    private void writeAlone(ImportRow row, String actor, ImportTally tally) {
+        String[] column = {ImportHeader.ACCOUNT_ID};
+        List<ImportError> fieldErrors = new ArrayList<>();
         try {
-            return records.hasNext() ? records.next() : null;
-        } catch (UncheckedIOException | IllegalStateException malformed) {
-            if (line == 1) {
-                throw ProblemException.badRequest("account_id", "the header row is malformed CSV: " + reason(malformed));
-            }
-            tally.errors.add(new ImportError(line, null, "malformed CSV from this line on (" + reason(malformed)
-                    + "); the rest of the file was not read"));
-            return null;
-        }
-    }
-
-    private static String reason(RuntimeException malformed) {
-        return malformed.getCause() == null ? malformed.getMessage() : malformed.getCause().getMessage();
-    }
-
-    /** An empty line, or a row of empty cells (",,,", as spreadsheets export): skipped, not counted as a row. */
-    private static boolean isBlank(CSVRecord record) {
-        for (String value : record) {
-            if (!value.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String cell(CSVRecord record, int index) {
-        return index < 0 || index >= record.size() ? "" : record.get(index).trim();
-    }
-
-    private static Reader withoutBom(Reader reader) throws IOException {
-        PushbackReader pushback = new PushbackReader(reader, 1);
-        int first = pushback.read();
-        if (first != -1 && first != BOM) {
-            pushback.unread(first);
-        }
-        return pushback;
-    }
-
-    /** A seat the write path refused, ending the transaction that wrote the rest of its row. */
-    private static final class SeatRefused extends RuntimeException {
-        final String role;
-        final Assignee assignee;
-        final String column;
-
-        SeatRefused(String role, Assignee assignee, String column, String reason) {
-            super(reason, null, false, false);
-            this.role = role;
-            this.assignee = assignee;
-            this.column = column;
-        }
-    }
-
-    /** Running counts of one import. */
-    private static final class Tally {
-        long rows;
-        long created;
-        long updated;
-        long unchanged;
-        final ImportErrors errors = new ImportErrors();
-
-        /** Per row: empty = account created, true = updated, false = unchanged. */
-        void count(List<Optional<Boolean>> changed) {
-            for (Optional<Boolean> outcome : changed) {
-                if (outcome.isEmpty()) {
-                    created++;
-                } else if (outcome.get()) {
-                    updated++;
-                } else {
-                    unchanged++;
+            Counted counted = QuarkusTransaction.requiringNew().call(() -> {
+                ImportOutcome account = accounts.upsert(row.accountId(), row.name(), row.attributes(), actor);
+                boolean seatsChanged = false;
+                for (Map.Entry<String, Assignee> seat : row.seats().entrySet()) {
+                    column[0] = row.seatColumns().get(seat.getKey());
+                    AssignmentResult result = assignments.change(change(row, seat.getKey(), seat.getValue(), actor));
+                    if (result instanceof AssignmentResult.Refused refused) {
+                        fieldErrors.add(new ImportError(row.line(), column[0], refused.reason()));
+                    } else {
+                        seatsChanged |= ((AssignmentResult.Applied) result).changed();
+                    }
                 }
+                return new Counted(account, seatsChanged);
+            });
+            tally.count(counted.account, counted.seatsChanged);
+            fieldErrors.forEach(tally.errors::add);
+        } catch (ProblemException refused) {
+            tally.errors.add(new ImportError(row.line(), column[0], refused.getMessage()));
+        } catch (RuntimeException failed) {
+            if (Failures.unexpected(failed)) {
+                LOG.warnf(failed, "Import row at line %d (account %s) failed", row.line(), row.accountId());
             }
+            tally.errors.add(new ImportError(row.line(), column[0], "the row could not be written: " + Failures.describe(failed)));
+        }
+    }
+
+    private static AssignmentChange change(ImportRow row, String role, Assignee assignee, String actor) {
+        return assignee == null
+                ? AssignmentChange.clear(row.accountId(), role, AssignmentPath.INTEGRATION, actor)
+                : AssignmentChange.assign(row.accountId(), role, assignee, AssignmentPath.INTEGRATION, actor);
+    }
+
+    /** The import's progress: written to its row after each batch, and a log line every 10 seconds. */
+    private final class Progress {
+        final String id;
+        final ImportTally tally;
+        final long started = System.nanoTime();
+        long lastLog = started;
+
+        Progress(String id, ImportTally tally) {
+            this.id = id;
+            this.tally = tally;
+        }
+
+        void batchDone() {
+            runs.progress(id, tally, ImportStatus.RUNNING, null);
+            maybeLog();
+        }
+
+        void maybeLog() {
+            long now = System.nanoTime();
+            if (now - lastLog >= LOG_EVERY_NANOS) {
+                lastLog = now;
+                LOG.infof("Import %s: %d rows read, %d created, %d updated, %d unchanged, %d error(s), %.0f rows/s",
+                        id, tally.rows, tally.created, tally.updated, tally.unchanged, tally.errors.count(), rate());
+            }
+        }
+
+        double rate() {
+            return tally.rows / Math.max((System.nanoTime() - started) / 1e9, 0.001);
         }
     }
 }

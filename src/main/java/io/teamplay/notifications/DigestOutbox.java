@@ -1,6 +1,10 @@
 package io.teamplay.notifications;
 
+import io.teamplay.accounts.AccountService;
 import io.teamplay.assignments.AssignmentChanged;
+import io.teamplay.assignments.AssignmentsChanged;
+import io.teamplay.common.BulkRows;
+import org.hibernate.Session;
 import io.teamplay.assignments.MovedTask;
 import io.teamplay.assignments.TasksHandedOver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The digest outbox: whoever receives a role (and the tasks that came with it) gets a {@link DigestItem}, written in
@@ -19,8 +26,13 @@ import java.util.List;
 @ApplicationScoped
 public class DigestOutbox {
 
+    private static final List<String> ITEM_COLUMNS = List.of("recipient", "account_id", "account_name", "role_key",
+            "role_name", "from_email", "changed_by", "path", "created_at", "status", "attempts", "next_attempt_at");
+
     @Inject
     Describe describe;
+    @Inject
+    AccountService accounts;
 
     @Transactional(Transactional.TxType.MANDATORY)
     void onChange(@Observes AssignmentChanged change) {
@@ -34,6 +46,34 @@ public class DigestOutbox {
         item.changedBy = describe.changedBy(change);
         item.path = change.path().name();
         item.persist();
+    }
+
+    /**
+     * A bulk change: the same items as {@link #onChange} gives each change, written in one statement. Bulk changes
+     * move no tasks, so their items have no task lines.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onChanges(@Observes AssignmentsChanged bulk) {
+        List<AssignmentChanged> received = bulk.changes().stream().filter(c -> c.toEmail() != null).toList();
+        if (received.isEmpty()) {
+            return;
+        }
+        Map<String, String> accountNames = accounts.namesOf(received.stream().map(AssignmentChanged::accountId).distinct().toList());
+        Map<String, String> roleNames = new HashMap<>();
+        Map<String, String> changedBy = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>(received.size());
+        for (AssignmentChanged change : received) {
+            Instant at = change.at() == null ? Instant.now() : change.at();
+            rows.add(new Object[]{change.toEmail(), change.accountId(),
+                    accountNames.getOrDefault(change.accountId(), change.accountId()), change.role(),
+                    roleNames.computeIfAbsent(change.role(), describe::roleName), change.fromEmail(),
+                    changedBy.computeIfAbsent(change.play() == null ? "actor:" + change.actor() : "play:" + change.play().play(),
+                            k -> describe.changedBy(change)),
+                    change.path().name(), at, DigestItemStatus.WAITING.name(), 0, at});
+        }
+        DigestItem.getEntityManager().flush();
+        DigestItem.getEntityManager().unwrap(Session.class).doWork(connection -> BulkRows.on(connection)
+                .insertWithIds("digest_item", "id", "digest_item_seq", ITEM_COLUMNS, rows));
     }
 
     /** Tasks that reached someone without a role (a disabled user's leftovers): an item with no role. */

@@ -2,6 +2,7 @@ package io.teamplay.notifications;
 
 import io.teamplay.assignments.AssignmentChanged;
 import io.teamplay.assignments.AssignmentPath;
+import io.teamplay.assignments.AssignmentsChanged;
 import io.teamplay.assignments.UserDisabled;
 import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
@@ -60,6 +61,11 @@ public class NotificationService {
             notice.createdAt = change.at() == null ? Instant.now() : change.at();
             notice.persist();
         }
+    }
+
+    /** A bulk change: told as each of its changes would be (bulk changes move no tasks, so this is rare). */
+    void onChanges(@Observes AssignmentsChanged bulk) {
+        bulk.changes().stream().filter(change -> !change.movedTasks().isEmpty()).forEach(this::onChange);
     }
 
     /**

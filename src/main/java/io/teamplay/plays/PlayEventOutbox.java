@@ -2,10 +2,13 @@ package io.teamplay.plays;
 
 import io.teamplay.accounts.AccountCreated;
 import io.teamplay.accounts.AccountService;
+import io.teamplay.accounts.AccountsImported;
 import io.teamplay.accounts.AttributeChanged;
 import io.teamplay.assignments.AssignmentChanged;
 import io.teamplay.assignments.AssignmentPath;
+import io.teamplay.assignments.AssignmentsChanged;
 import io.teamplay.assignments.PlayOrigin;
+import io.teamplay.common.BulkRows;
 import io.teamplay.common.ProblemException;
 import io.teamplay.plays.facts.EventType;
 import io.teamplay.plays.facts.RoleKey;
@@ -16,9 +19,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Locale;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +42,9 @@ public class PlayEventOutbox {
     static final String DAILY_ID_PREFIX = "daily:";
     /** How the ids of backfill events start ({@link PlayBackfill}): the service's own too. */
     static final String BACKFILL_ID_PREFIX = "backfill:";
+    private static final List<String> BULK_COLUMNS = List.of("id", "type", "account_id", "attribute", "old_value",
+            "new_value", "role_key", "from_email", "to_email", "event_date", "depth", "status", "created_at");
+    private static final AtomicLong LAST_TICK = new AtomicLong();
 
     @Inject
     AccountService accounts;
@@ -73,6 +85,58 @@ public class PlayEventOutbox {
             disabled.userEmail = changed.fromEmail();
             queue(disabled);
         }
+    }
+
+    /** A bulk upsert of accounts: the rows {@link #onAccountCreated} and {@link #onAttributeChanged} write, at once. */
+    void onAccountsImported(@Observes AccountsImported imported) {
+        List<Object[]> rows = new ArrayList<>(imported.created().size() + imported.changed().size());
+        imported.created().forEach(created -> rows.add(bulkRow(EventType.ACCOUNT_CREATED, created.account().id(),
+                null, null, null, null, null, null)));
+        imported.changed().forEach(changed -> rows.add(bulkRow(EventType.ATTRIBUTE_CHANGED, changed.accountId(),
+                changed.attribute(), JsonValues.toJson(changed.oldValue()), JsonValues.toJson(changed.newValue()),
+                null, null, null)));
+        queueAll(rows);
+    }
+
+    /** A bulk change of seats: the rows {@link #onAssignmentChanged} writes, at once. */
+    void onAssignmentsChanged(@Observes AssignmentsChanged bulk) {
+        List<Object[]> rows = new ArrayList<>(bulk.changes().size());
+        for (AssignmentChanged changed : bulk.changes()) {
+            if (changed.play() != null || changed.path() == AssignmentPath.USER_DISABLE) {
+                onAssignmentChanged(changed); // a cascade step or a leaver: as one change
+            } else {
+                rows.add(bulkRow(EventType.ASSIGNMENT_CHANGED, changed.accountId(), null, null, null,
+                        changed.role(), changed.fromEmail(), changed.toEmail()));
+            }
+        }
+        queueAll(rows);
+    }
+
+    private static Object[] bulkRow(EventType type, String accountId, String attribute, String oldValue, String newValue,
+                                    String role, String from, String to) {
+        return new Object[]{newId(), type.name(), accountId, attribute, oldValue, newValue, role, from, to,
+                LocalDate.now(), 0, EventStatus.PENDING.name(), LocalDateTime.ofInstant(tick(), ZoneOffset.UTC)};
+    }
+
+    private void queueAll(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PlayEventRow.getEntityManager().flush();
+        PlayEventRow.getEntityManager().unwrap(Session.class)
+                .doWork(connection -> BulkRows.on(connection).insert("play_event", BULK_COLUMNS, rows));
+        queued.fire(new PlayEventQueued((String) rows.get(rows.size() - 1)[0]));
+    }
+
+    /**
+     * The time an event row is written at: never the same twice nor earlier than the last (microseconds, the
+     * column's precision), so the events of one account keep the order they were written in even when a bulk write
+     * gives thousands the same moment. The worker takes them by this time.
+     */
+    static Instant tick() {
+        long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        long at = LAST_TICK.updateAndGet(last -> Math.max(now, last + 1));
+        return Instant.EPOCH.plus(at, ChronoUnit.MICROS);
     }
 
     /**
@@ -172,6 +236,7 @@ public class PlayEventOutbox {
     }
 
     private void queue(PlayEventRow row) {
+        row.createdAt = tick();
         row.persist();
         queued.fire(new PlayEventQueued(row.id));
     }
@@ -189,7 +254,7 @@ public class PlayEventOutbox {
                 .setParameter("old", row.oldValue).setParameter("new", row.newValue)
                 .setParameter("role", row.role).setParameter("from", row.fromEmail)
                 .setParameter("to", row.toEmail).setParameter("user", row.userEmail)
-                .setParameter("date", row.date).setParameter("at", Instant.now())
+                .setParameter("date", row.date).setParameter("at", tick())
                 .setParameter("only", row.onlyPlay)
                 .executeUpdate();
         if (inserted > 0) {

@@ -129,6 +129,17 @@ public class TaskService {
         return Task.count("assignee = ?1 and status = ?2", Emails.normalise(email), TaskStatus.OPEN);
     }
 
+    /** Which of these accounts have an open task (a seat changing hands there may move tasks). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<String> accountsWithOpenTasks(java.util.Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(Task.getEntityManager()
+                .createQuery("select distinct t.accountId from Task t where t.status = ?1 and t.accountId in ?2", String.class)
+                .setParameter(1, TaskStatus.OPEN).setParameter(2, accountIds).getResultList());
+    }
+
     /** Every open task of one user goes to another (disabling a user): answers them as they were before. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<TaskView> reassignAllOpen(String fromEmail, String toEmail) {

@@ -309,11 +309,12 @@ class ReviewFindingsTest {
     void aPlayCreatingATaskForADisabledHolderRecordsAFailedRun() throws Exception {
         String team = unique("Team");
         String gone = user("Gone Holder", "PRACTITIONER", team);
-        asAdmin().body(Map.of()).post("/api/users/{email}/disable", gone).then().statusCode(200);
         String id = account();
-        io.restassured.RestAssured.given().auth().oauth2(io.teamplay.TestFixtures.ADMIN_TOKEN).contentType("text/csv")
-                .body("account_id,success_manager___tid\n" + id + "," + gone + "\n")
-                .post("/api/imports/accounts").then().statusCode(200).body("errors", hasSize(0));
+        io.teamplay.TestFixtures.assign(id, "success_manager", gone);
+        // a seat a disabled user still holds: data from before integrations were refused leavers (no path makes it now)
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("update app_user set status = 'DISABLED' where email = '" + gone + "'");
+        }
         String attribute = "rv_" + unique("a").replace('-', '_');
         String play = "review-" + attribute;
         String source = "// team: " + team + "\n// description: test play\nexpander plays.dsl\n\nrule \"test rule\"\nwhen\n    "

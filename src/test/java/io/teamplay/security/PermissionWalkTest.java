@@ -68,6 +68,7 @@ class PermissionWalkTest {
             Map.entry("GET /api/accounts/{id}/history", "READ_ONLY"),
             Map.entry("POST /api/accounts/bulk-assign", "STANDARD"),
             Map.entry("POST /api/imports/accounts", "STANDARD"),
+            Map.entry("GET /api/imports/{id}", "STANDARD"),
             Map.entry("POST /api/tasks", "STANDARD"),
             Map.entry("GET /api/tasks", "READ_ONLY"),
             Map.entry("GET /api/tasks/{id}", "READ_ONLY"),
@@ -178,6 +179,7 @@ class PermissionWalkTest {
                         : template.startsWith("/api/tasks/") ? String.valueOf(taskId)
                         : template.startsWith("/api/notifications/") ? "987654321"
                         : template.startsWith("/api/events/") ? "walk-unknown-event"
+                        : template.startsWith("/api/imports/") ? "imp-walk-unknown"
                         : fail("no fixture for {id} in " + template);
                 default -> fail("no fixture for {" + m.group(1) + "} in " + template + ": add one to the walk");
             };
