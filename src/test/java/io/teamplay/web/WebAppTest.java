@@ -112,6 +112,21 @@ class WebAppTest {
     }
 
     @Test
+    void shouldShowARoleThatIsNotEditableLockedWithItsSourceAndNoControls() {
+        String name = "Crm Owner " + unique("x").substring(2);
+        String key = asAdmin().body(java.util.Map.of("displayName", name, "source", "INTEGRATION", "editable", false))
+                .post("/api/roles").then().statusCode(201).extract().path("key");
+        try {
+            String ann = person("Ann Locked", "STANDARD");
+            signIn(ann, tokenOf(ann)).given().get("/accounts/{id}", account()).then().statusCode(200)
+                    .body(containsString("Locked: set by INTEGRATION only"))
+                    .body(not(containsString("/team/" + key + "\"")));
+        } finally {
+            asAdmin().delete("/api/roles/{key}", key).then().statusCode(204);
+        }
+    }
+
+    @Test
     void shouldEndTheSessionOnSignOut() {
         String ann = person("Ann Out", "STANDARD");
         WebSession session = signIn(ann, tokenOf(ann));
