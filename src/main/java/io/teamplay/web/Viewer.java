@@ -60,6 +60,11 @@ public class Viewer {
         return identity.hasRole(Access.ADMIN) || identity.hasRole(Access.ADVANCED) || identity.hasRole(Access.STANDARD);
     }
 
+    /** May define roles and the task-ownership policy: ADMIN and ADVANCED, as the settings endpoints allow. */
+    public boolean canManageSettings() {
+        return identity.hasRole(Access.ADMIN) || identity.hasRole(Access.ADVANCED);
+    }
+
     public long unread() {
         return notifications.unreadCount(id());
     }

@@ -153,7 +153,7 @@ class BrowserTest {
     }
 
     @Test
-    void shouldListAccountsFilteredByAttributeLinkingToTheirPages() throws IOException {
+    void shouldListAccountsFilteredByAttributeLinkingToTheirPagesAndShowSettingsReadOnly() throws IOException {
         String ann = person("Ann Lister", "READ_ONLY");
         String segment = unique("seg");
         String id = account(java.util.Map.of("segment", segment));
@@ -166,6 +166,9 @@ class BrowserTest {
         screenshot("accounts");
         browser.findElement(By.linkText("Account " + id)).click();
         assertThat(browser.findElement(By.tagName("h1")).getText(), containsString("Account " + id));
+        browser.findElement(By.linkText("Settings")).click();
+        assertThat(browser.findElement(By.id("policy-now")).getText(), containsString("Only ADMIN and ADVANCED users change it"));
+        screenshot("settings");
     }
 
     private void signIn(String email, String token) {

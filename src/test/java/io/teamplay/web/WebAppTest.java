@@ -127,6 +127,42 @@ class WebAppTest {
     }
 
     @Test
+    void shouldLetAnAdvancedUserSetThePolicyAndRefuseAStandardUsersForgedPost() {
+        String advanced = person("Ada Settings", "ADVANCED");
+        String standard = person("Sam Settings", "STANDARD");
+        WebSession session = signIn(advanced, tokenOf(advanced));
+        try {
+            session.given().formParam("policy", "OPEN_TASKS_EXCEPT_MANUAL").formParam("csrf", session.csrf())
+                    .post("/settings/policy").then().statusCode(200)
+                    .body(containsString("The task-ownership policy is now OPEN_TASKS_EXCEPT_MANUAL."));
+            asAdmin().get("/api/settings/task-ownership-policy").then().body("policy", equalTo("OPEN_TASKS_EXCEPT_MANUAL"));
+
+            WebSession other = signIn(standard, tokenOf(standard));
+            other.given().get("/settings").then().statusCode(200)
+                    .body(containsString("Now: <strong>OPEN_TASKS_EXCEPT_MANUAL</strong>"))
+                    .body(not(containsString("action=\"/settings/policy\"")));
+            other.given().formParam("policy", "ALL_OPEN_TASKS").formParam("csrf", other.csrf())
+                    .post("/settings/policy").then().statusCode(403);
+            asAdmin().get("/api/settings/task-ownership-policy").then().body("policy", equalTo("OPEN_TASKS_EXCEPT_MANUAL"));
+        } finally {
+            io.teamplay.TestFixtures.policy("ACCOUNT_ONLY");
+        }
+    }
+
+    @Test
+    void shouldShowARefusedRoleNameAtItsFieldAndAddNothing() {
+        String advanced = person("Ada Roles", "ADVANCED");
+        WebSession session = signIn(advanced, tokenOf(advanced));
+        session.given().formParam("displayName", "Exec. Sponsor!").formParam("source", "APP").formParam("editable", "true")
+                .formParam("emptyValue", "IGNORE").formParam("csrf", session.csrf())
+                .post("/settings/roles").then().statusCode(200)
+                .body(containsString("aria-invalid=\"true\""))
+                .body(containsString("id=\"displayName-error\""))
+                .body(containsString("value=\"Exec. Sponsor!\""));
+        asAdmin().get("/api/roles").then().body("displayName", not(org.hamcrest.Matchers.hasItem("Exec. Sponsor!")));
+    }
+
+    @Test
     void shouldEndTheSessionOnSignOut() {
         String ann = person("Ann Out", "STANDARD");
         WebSession session = signIn(ann, tokenOf(ann));
