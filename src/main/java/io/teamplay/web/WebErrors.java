@@ -14,7 +14,10 @@ import java.net.URI;
 /**
  * What a page answers when it cannot show itself: a signed-out browser goes to the sign-in page (and comes back
  * after), a refusal is a page saying why with the same status the API would give. The API keeps its problem
- * documents: each page resource maps these exceptions for its own methods only.
+ * documents: each page resource maps these exceptions for its own methods only, with three one-line
+ * {@code @ServerExceptionMapper} methods calling this class. (Quarkus REST keeps a mapper local only when it is
+ * declared in the {@code @Path} class itself; one inherited from a base class would be global and turn the API's 401s
+ * into redirects.)
  */
 @ApplicationScoped
 public class WebErrors {
