@@ -42,6 +42,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheWebAppOnTop() {
+        noClasses().that().resideOutsideOfPackage("io.teamplay.web..")
+                .should().dependOnClassesThat().resideInAPackage("io.teamplay.web..")
+                .because("the web app's pages use the features' services; no feature depends on a page")
+                .check(classes);
+    }
+
+    @Test
     void shouldKeepEntitiesInsideTheirFeature() {
         for (String feature : FEATURES) {
             String home = "io.teamplay." + feature;

@@ -89,6 +89,34 @@ public final class TestFixtures {
         return asAdmin().get("/api/tasks/{id}", id).then().statusCode(200).extract().path("assignee");
     }
 
+    /** A browser's session in the web app: its cookie and the CSRF token its forms carry. */
+    public record WebSession(String cookie, String csrf) {
+
+        public RequestSpecification given() {
+            return io.restassured.RestAssured.given().redirects().follow(false).cookie("tp_session", cookie);
+        }
+    }
+
+    /** Signs in to the web app as a browser does (the form's double-submit token included). */
+    public static WebSession signIn(String email, String token) {
+        var form = given().get("/sign-in").then().statusCode(200).extract();
+        String cookie = given().redirects().follow(false).cookie("tp_sign_in", form.cookie("tp_sign_in"))
+                .formParam("email", email).formParam("token", token)
+                .formParam("csrf", csrfIn(form.asString())).formParam("next", "/accounts")
+                .post("/sign-in").then().statusCode(303).extract().cookie("tp_session");
+        String page = given().cookie("tp_session", cookie).get("/notifications").then().statusCode(200).extract().asString();
+        return new WebSession(cookie, csrfIn(page));
+    }
+
+    /** The CSRF token of the first form on an HTML page. */
+    public static String csrfIn(String html) {
+        var found = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!found.find()) {
+            throw new AssertionError("no CSRF field on the page");
+        }
+        return found.group(1);
+    }
+
     public static void policy(String policy) {
         asAdmin().body(Map.of("policy", policy)).put("/api/settings/task-ownership-policy").then().statusCode(200);
     }

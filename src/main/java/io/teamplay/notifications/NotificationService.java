@@ -138,6 +138,11 @@ public class NotificationService {
         return new Page<>(items, query.count());
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unreadCount(String recipient) {
+        return Notification.count("recipient = ?1 and readAt is null", recipient);
+    }
+
     public NotificationView markRead(String recipient, long id) {
         Notification notice = Notification.<Notification>findByIdOptional(id)
                 .filter(n -> n.recipient.equals(recipient))

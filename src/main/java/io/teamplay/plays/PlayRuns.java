@@ -14,6 +14,12 @@ public class PlayRuns {
                 .map(PlayRun::view).toList();
     }
 
+    /** The latest runs of any play on one account (the account page). */
+    public List<RunView> onAccount(String accountId, int limit) {
+        return PlayRun.<PlayRun>find("accountId = ?1 order by at desc, id desc", accountId).page(0, limit).list().stream()
+                .map(PlayRun::view).toList();
+    }
+
     public List<RunView> ofEvent(String eventId) {
         return PlayRun.<PlayRun>list("eventId = ?1 order by id", eventId).stream().map(PlayRun::view).toList();
     }

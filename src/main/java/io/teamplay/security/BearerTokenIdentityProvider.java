@@ -50,7 +50,7 @@ public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthen
         });
     }
 
-    private static SecurityIdentity identity(String id, Permission permission, List<String> teams) {
+    static SecurityIdentity identity(String id, Permission permission, List<String> teams) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(id))
                 .addRole(permission.name())

@@ -168,6 +168,15 @@ public class UserService {
         return new Page<>(items, query.count());
     }
 
+    /** Active users whose name or email contains {@code text} (any case), by name, at most {@code limit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UserView> searchActive(String text, int limit) {
+        String like = "%" + (text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
+        return User.<User>find("status = ?1 and (lower(name) like ?2 or email like ?2) order by name, email",
+                        UserStatus.ACTIVE, like)
+                .page(0, limit).list().stream().map(User::view).toList();
+    }
+
     private User require(String email) {
         return User.<User>findByIdOptional(Emails.normalise(email))
                 .orElseThrow(() -> ProblemException.notFound("No user with email " + Emails.normalise(email)));
