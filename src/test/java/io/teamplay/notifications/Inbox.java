@@ -11,20 +11,20 @@ import java.util.Map;
 import static io.teamplay.TestFixtures.asAdmin;
 
 /** What GreenMail received (emails by recipient, subject, Message-ID, parts), and running the digest that sends them. */
-final class Inbox {
+public final class Inbox {
 
     private Inbox() {
     }
 
-    static Map<String, Integer> runDigest() {
+    public static Map<String, Integer> runDigest() {
         return asAdmin().post("/api/digests/run").then().statusCode(200).extract().jsonPath().getMap("");
     }
 
-    static List<MimeMessage> to(MimeMessage[] received, String recipient) {
+    public static List<MimeMessage> to(MimeMessage[] received, String recipient) {
         return Arrays.stream(received).filter(m -> recipientsOf(m).contains(recipient)).toList();
     }
 
-    static List<String> recipientsOf(MimeMessage message) {
+    public static List<String> recipientsOf(MimeMessage message) {
         try {
             return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
         } catch (Exception e) {
@@ -32,7 +32,7 @@ final class Inbox {
         }
     }
 
-    static String subjectOf(MimeMessage message) {
+    public static String subjectOf(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (Exception e) {
@@ -40,7 +40,7 @@ final class Inbox {
         }
     }
 
-    static String messageIdOf(MimeMessage message) {
+    public static String messageIdOf(MimeMessage message) {
         try {
             return message.getMessageID();
         } catch (Exception e) {
@@ -49,7 +49,7 @@ final class Inbox {
     }
 
     /** The part of the given type ("text/plain", "text/html") of a multipart/alternative email. */
-    static String part(MimeMessage message, String type) {
+    public static String part(MimeMessage message, String type) {
         try {
             return find(message.getContent(), message.getContentType(), type);
         } catch (Exception e) {

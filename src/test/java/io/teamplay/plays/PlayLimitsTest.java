@@ -49,6 +49,8 @@ class PlayLimitsTest {
     AccountService accountService;
     @Inject
     AssignmentService assignmentService;
+    @Inject
+    io.teamplay.tasks.TaskService taskService;
 
     private String activated;
 
@@ -263,6 +265,7 @@ class PlayLimitsTest {
             {
                 accounts = accountService;
                 assignments = assignmentService;
+                tasks = taskService;
             }
 
             @Override
@@ -273,7 +276,8 @@ class PlayLimitsTest {
                 }
                 Map<String, Object> attributes = new HashMap<>(real.get().getAttributes());
                 attributes.put("slow", slow);
-                return Optional.of(new Account(accountId, real.get().getName(), attributes, real.get().getTeam()));
+                return Optional.of(new Account(accountId, real.get().getName(), attributes, real.get().getTeam(),
+                        real.get().situation()));
             }
         };
         QuarkusMock.installMockForType(facts, PlayFacts.class);

@@ -4,8 +4,10 @@ import static io.teamplay.TestFixtures.*;
 import static io.teamplay.plays.PlayHttp.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
+import com.icegreen.greenmail.util.GreenMail;
+import io.teamplay.notifications.GreenMailResource;
+import io.teamplay.notifications.Inbox;
+import jakarta.mail.internet.MimeMessage;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,8 +29,8 @@ class ShippedPlaysTest {
 
     private final PlayHttp plays = new PlayHttp();
 
-    @Inject
-    MockMailbox mailbox;
+    @GreenMailResource.InjectGreenMail
+    GreenMail greenMail;
     @Inject
     DailyTicks dailyTicks;
 
@@ -97,9 +99,10 @@ class ShippedPlaysTest {
         assertTrue(((String) notices.get(0).get("message")).startsWith("Red Rocket: health went from green to Red"),
                 notices.toString());
         asAdmin().post("/api/digests/run").then().statusCode(200);
-        List<Mail> mails = mailbox.getMailsSentTo(sales);
+        List<MimeMessage> mails = Inbox.to(greenMail.getReceivedMessages(), sales);
         assertEquals(1, mails.size());
-        assertTrue(mails.get(0).getText().contains("Red Rocket: health went from green to Red"), mails.get(0).getText());
+        String body = Inbox.part(mails.get(0), "text/plain");
+        assertTrue(body.contains("Red Rocket: health went from green to Red"), body);
     }
 
     @Test
