@@ -71,4 +71,26 @@ class PlayActionsTest {
         List<Map<String, Object>> applied = runs(play, accountId);
         assertEquals(List.of("APPLIED", "APPLIED", "APPLIED"), applied.stream().map(r -> r.get("outcome")).toList());
     }
+
+    @Test
+    void theLoadOfTheAccountsTeamMembersIsReadFromTheirSeats() {
+        String team = unique("Team");
+        String sam = user("Sam Loaded", "PRACTITIONER", team);
+        String fresh = user("Fay Fresh", "PRACTITIONER", team);
+        String sales = user("Sal Load", "PRACTITIONER", team);
+        assign(account(), SUCCESS_MANAGER, sam);
+        assign(account(), SUCCESS_MANAGER, sam);
+        String light = account();
+        String heavy = account();
+        assign(light, SALES_MANAGER, sales);
+        assign(heavy, SALES_MANAGER, sales);
+        String play = unique("overloaded");
+        plays.activate(play, sentences(team, "a new \"Success Manager\" is assigned\n"
+                        + "its \"Success Manager\" holds more than 2 accounts",
+                "create a task \"Rebalance {Success Manager}\" for the \"Sales Manager\" due today"));
+        assign(light, SUCCESS_MANAGER, fresh);
+        assign(heavy, SUCCESS_MANAGER, sam);
+        assertEquals(List.of("Rebalance Sam Loaded"), eventually(() -> titles(heavy), t -> !t.isEmpty()));
+        assertEquals(List.of(), titles(light));
+    }
 }

@@ -18,6 +18,7 @@ import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.AccountEvent;
 import io.teamplay.plays.facts.OpenTask;
 import io.teamplay.plays.facts.Situation;
+import io.teamplay.plays.facts.TeamMember;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -197,10 +198,26 @@ class PlayFiringTest {
     }
 
     @Test
+    void shouldReadTheLoadOfTheAccountsTeamMembers() {
+        Account loaded = new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
+                new Situation(List.of(), List.of(new TeamMember("Success Manager", "sam@x.io", "Sam", 41),
+                        new TeamMember("sales_manager", "sal@x.io", null, 3)), Map.of(), Set.of()));
+        String created = "the account is created\n    ";
+        assertEquals(1, fire(created + "its \"Success Manager\" holds more than 40 accounts", "clear the \"x\"",
+                created("a1"), loaded).size());
+        assertEquals(0, fire(created + "its \"Success Manager\" holds more than 41 accounts", "clear the \"x\"",
+                created("a1"), loaded).size());
+        assertEquals(1, fire(created + "its \"Sales Manager\" holds fewer than 4 accounts", "clear the \"x\"",
+                created("a1"), loaded).size());
+        assertEquals(0, fire(created + "its \"Renewal Manager\" holds fewer than 4 accounts", "clear the \"x\"",
+                created("a1"), loaded).size(), "nobody holds it");
+    }
+
+    @Test
     void shouldFillTheMergeFieldsOfMessagesAndTitles() {
         Account named = new Account("a1", "Acme", Map.of("health", "red", "arr", 120000),
                 Map.of("success_manager", "sam@x.io", "sales_manager", "sal@x.io"),
-                new Situation(List.of(), Map.of("success_manager", "Sam Lee"), Set.of()));
+                new Situation(List.of(), List.of(), Map.of("success_manager", "Sam Lee"), Set.of()));
         List<PlayDecision> decisions = fire("the health changes",
                 "notify the \"Sales Manager\" by email and in the app that \"{account.name} ({account.arr}): health "
                         + "{old} -> {new}; {Success Manager} / {sales_manager} / {account.tier}. {unknown} {old\"\n"
@@ -244,12 +261,12 @@ class PlayFiringTest {
 
     private static Account remembering(String rule, String key) {
         return new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
-                new Situation(List.of(), Map.of(), Set.of(Situation.memoryEntry("p", rule, key))));
+                new Situation(List.of(), List.of(), Map.of(), Set.of(Situation.memoryEntry("p", rule, key))));
     }
 
     private static Account withTasks(OpenTask... tasks) {
         return new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
-                new Situation(List.of(tasks), Map.of(), Set.of()));
+                new Situation(List.of(tasks), List.of(), Map.of(), Set.of()));
     }
 
     @Test
