@@ -173,6 +173,10 @@ class PlayFiringTest {
         String perSegment = "the account is created\n    once per account per value of segment";
         assertEquals("segment=enterprise", fire(perSegment, "clear the \"Success Manager\"", created("a1"), ACCOUNT)
                 .get(0).once());
+        Account longNotes = account("a1", Map.of("notes", "x".repeat(4000)), Map.of());
+        assertEquals("notes=" + "x".repeat(100) + "...(4000 characters, #" + Integer.toHexString("x".repeat(4000).hashCode())
+                + ")", fire("the account is created\n    once per account per value of notes", "clear the \"x\"",
+                created("a1"), longNotes).get(0).once(), "a long value is remembered by a short key");
         assertEquals(List.of(), fire("the account is created\n    once per account per value of tier",
                 "clear the \"Success Manager\"", created("a1"), ACCOUNT), "no value, nothing to remember it by");
     }
