@@ -50,6 +50,8 @@
 [condition][]its {attribute:\w+} contains "{text}"=Account( this == $account, containsText("{attribute}", "{text}") )
 [condition][]its {attribute:\w+} is not "{value}"=Account( this == $account, !is("{attribute}", "{value}") )
 [condition][]its {attribute:\w+} is "{value}"=Account( this == $account, is("{attribute}", "{value}") )
+[condition][]its "{role}" holds more than {count:\d+} accounts=exists TeamMember( roleIs("{role}"), load > {count} )
+[condition][]its "{role}" holds fewer than {count:\d+} accounts=exists TeamMember( roleIs("{role}"), load < {count} )
 [condition][]it has an open task titled "{title}"=exists OpenTask( titled("{title}") )
 [condition][]it has no "{role}"=Account( this == $account, !hasHolder("{role}") )
 [condition][]it has a "{role}"=Account( this == $account, hasHolder("{role}") )

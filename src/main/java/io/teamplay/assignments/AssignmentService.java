@@ -270,6 +270,22 @@ public class AssignmentService {
         return load;
     }
 
+    /** How many accounts each of these people holds each role on, in one query: email -> role -> accounts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Map<String, Long>> seatCountsOf(Collection<String> emails) {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        if (!emails.isEmpty()) {
+            Assignment.getEntityManager()
+                    .createQuery("select a.email, a.role, count(a) from Assignment a where a.email in ?1 "
+                            + "group by a.email, a.role", Object[].class)
+                    .setParameter(1, emails)
+                    .getResultList()
+                    .forEach(row -> counts.computeIfAbsent((String) row[0], e -> new HashMap<>())
+                            .put((String) row[1], (Long) row[2]));
+        }
+        return counts;
+    }
+
     /** The seats one person holds, as (account, role) pairs, ordered by account. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Seat> seatsHeldBy(String email) {

@@ -3,24 +3,23 @@ package io.teamplay.plays;
 import io.teamplay.accounts.AccountService;
 import io.teamplay.accounts.AccountView;
 import io.teamplay.assignments.AssignmentService;
-import io.teamplay.assignments.TeamMember;
 import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.OpenTask;
 import io.teamplay.plays.facts.Situation;
+import io.teamplay.plays.facts.TeamMember;
 import io.teamplay.tasks.TaskService;
-import java.util.HashMap;
-import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the account fact plays see (attributes, team, open tasks, what the plays' memory holds for it) from the
- * services that own them.
+ * Builds the account fact plays see (attributes, team and its members' load, open tasks, what the plays' memory holds
+ * for it) from the services that own them.
  */
 @ApplicationScoped
 class PlayFacts {
@@ -38,28 +37,33 @@ class PlayFacts {
 
     /**
      * The account facts of many accounts, in the order of the ids (unknown ids left out): accounts and teams in two
-     * queries, each account's open tasks and memory as for one account, so a preview sees what an event would.
+     * queries, each account's open tasks, loads and memory as for one account, so a preview sees what an event would.
      */
     List<Account> accounts(List<String> accountIds) {
-        Map<String, List<TeamMember>> teams = assignments.teamsOf(accountIds);
+        Map<String, List<io.teamplay.assignments.TeamMember>> teams = assignments.teamsOf(accountIds);
         return accounts.getAll(accountIds).stream()
                 .map(view -> account(view, teams.getOrDefault(view.id(), List.of())))
                 .toList();
     }
 
-    private Account account(AccountView view, List<TeamMember> members) {
+    private Account account(AccountView view, List<io.teamplay.assignments.TeamMember> seats) {
+        Map<String, Map<String, Long>> loads = assignments.seatCountsOf(seats.stream()
+                .map(io.teamplay.assignments.TeamMember::email).distinct().toList());
         Map<String, String> team = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
-        for (TeamMember member : members) {
-            team.put(member.role(), member.email());
-            if (member.name() != null) {
-                names.put(member.role(), member.name());
+        List<TeamMember> members = new ArrayList<>();
+        for (io.teamplay.assignments.TeamMember seat : seats) {
+            team.put(seat.role(), seat.email());
+            if (seat.name() != null) {
+                names.put(seat.role(), seat.name());
             }
+            members.add(new TeamMember(seat.role(), seat.email(), seat.name(),
+                    loads.getOrDefault(seat.email(), Map.of()).getOrDefault(seat.role(), 0L)));
         }
         List<OpenTask> open = tasks.openOn(view.id()).stream()
                 .map(t -> new OpenTask(t.id(), t.title(), t.assignee(), t.dueDate(), t.role(), t.priority().name()))
                 .toList();
-        Situation situation = new Situation(open, names, PlayMemory.of(view.id()));
+        Situation situation = new Situation(open, members, names, PlayMemory.of(view.id()));
         return new Account(view.id(), view.name(), view.attributes(), team, situation);
     }
 }

@@ -20,6 +20,7 @@ import io.teamplay.plays.facts.AccountEvent;
 import java.time.Duration;
 import io.teamplay.plays.facts.OpenTask;
 import io.teamplay.plays.facts.Situation;
+import io.teamplay.plays.facts.TeamMember;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,10 @@ class PlayFiringTest {
         String perSegment = "the account is created\n    once per account per value of segment";
         assertEquals("segment=enterprise", fire(perSegment, "clear the \"Success Manager\"", created("a1"), ACCOUNT)
                 .get(0).once());
+        Account longNotes = account("a1", Map.of("notes", "x".repeat(4000)), Map.of());
+        assertEquals("notes=" + "x".repeat(100) + "...(4000 characters, #" + Integer.toHexString("x".repeat(4000).hashCode())
+                + ")", fire("the account is created\n    once per account per value of notes", "clear the \"x\"",
+                created("a1"), longNotes).get(0).once(), "a long value is remembered by a short key");
         assertEquals(List.of(), fire("the account is created\n    once per account per value of tier",
                 "clear the \"Success Manager\"", created("a1"), ACCOUNT), "no value, nothing to remember it by");
     }
@@ -199,10 +204,26 @@ class PlayFiringTest {
     }
 
     @Test
+    void shouldReadTheLoadOfTheAccountsTeamMembers() {
+        Account loaded = new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
+                new Situation(List.of(), List.of(new TeamMember("Success Manager", "sam@x.io", "Sam", 41),
+                        new TeamMember("sales_manager", "sal@x.io", null, 3)), Map.of(), Set.of()));
+        String created = "the account is created\n    ";
+        assertEquals(1, fire(created + "its \"Success Manager\" holds more than 40 accounts", "clear the \"x\"",
+                created("a1"), loaded).size());
+        assertEquals(0, fire(created + "its \"Success Manager\" holds more than 41 accounts", "clear the \"x\"",
+                created("a1"), loaded).size());
+        assertEquals(1, fire(created + "its \"Sales Manager\" holds fewer than 4 accounts", "clear the \"x\"",
+                created("a1"), loaded).size());
+        assertEquals(0, fire(created + "its \"Renewal Manager\" holds fewer than 4 accounts", "clear the \"x\"",
+                created("a1"), loaded).size(), "nobody holds it");
+    }
+
+    @Test
     void shouldFillTheMergeFieldsOfMessagesAndTitles() {
         Account named = new Account("a1", "Acme", Map.of("health", "red", "arr", 120000),
                 Map.of("success_manager", "sam@x.io", "sales_manager", "sal@x.io"),
-                new Situation(List.of(), Map.of("success_manager", "Sam Lee"), Set.of()));
+                new Situation(List.of(), List.of(), Map.of("success_manager", "Sam Lee"), Set.of()));
         List<PlayDecision> decisions = fire("the health changes",
                 "notify the \"Sales Manager\" by email and in the app that \"{account.name} ({account.arr}): health "
                         + "{old} -> {new}; {Success Manager} / {sales_manager} / {account.tier}. {unknown} {old\"\n"
@@ -246,12 +267,12 @@ class PlayFiringTest {
 
     private static Account remembering(String rule, String key) {
         return new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
-                new Situation(List.of(), Map.of(), Set.of(Situation.memoryEntry("p", rule, key))));
+                new Situation(List.of(), List.of(), Map.of(), Set.of(Situation.memoryEntry("p", rule, key))));
     }
 
     private static Account withTasks(OpenTask... tasks) {
         return new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
-                new Situation(List.of(tasks), Map.of(), Set.of()));
+                new Situation(List.of(tasks), List.of(), Map.of(), Set.of()));
     }
 
     @Test

@@ -45,7 +45,10 @@ public final class FiringTracker extends DefaultAgendaEventListener {
                 keys.add(once.key());
             }
         }
-        return keys.isEmpty() ? null : String.join(", ", keys);
+        String key = String.join(", ", keys);
+        // the memory indexes its keys: a rule matching many Once facts is named by a prefix and a hash
+        return keys.isEmpty() ? null : key.length() <= 900 ? key
+                : key.substring(0, 800) + "...#" + Integer.toHexString(key.hashCode());
     }
 
     /** The play of the rule that fired last (or is firing), or null. */

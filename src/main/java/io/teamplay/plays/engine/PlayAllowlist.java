@@ -6,6 +6,7 @@ import io.teamplay.plays.facts.AccountEvent;
 import io.teamplay.plays.facts.EventType;
 import io.teamplay.plays.facts.Once;
 import io.teamplay.plays.facts.OpenTask;
+import io.teamplay.plays.facts.TeamMember;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -64,6 +65,9 @@ public final class PlayAllowlist {
             fact(OpenTask.class,
                     List.of("id", "title", "owner", "due", "role", "priority", "status"),
                     List.of("titled", "daysOverdue", "isDaysOverdue")),
+            fact(TeamMember.class,
+                    List.of("role", "email", "name", "load"),
+                    List.of("roleIs")),
             fact(Once.class,
                     List.of("attribute", "value"),
                     List.of()));

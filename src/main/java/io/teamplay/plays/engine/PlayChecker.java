@@ -56,7 +56,7 @@ import org.drools.drl.ast.descr.WindowDeclarationDescr;
 final class PlayChecker {
 
     static final String WHEN_RULE = "a when part is made of patterns on the facts listed in rules/README.md "
-            + "(AccountEvent, Account, OpenTask, Once) joined with and, or, not and exists";
+            + "(AccountEvent, Account, OpenTask, TeamMember, Once) joined with and, or, not and exists";
 
     /** Deepest nesting of brackets a play may use: Drools' parser recurses per level. */
     static final int MAX_NESTING = 64;

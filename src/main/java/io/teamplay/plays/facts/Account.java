@@ -44,11 +44,12 @@ public final class Account {
     }
 
     /**
-     * The facts that come with this account into a firing: its open tasks, and the keys of the plays' memory (one
-     * for the account, one per attribute that is set).
+     * The facts that come with this account into a firing: its open tasks, its team members, and the keys of the
+     * plays' memory (one for the account, one per attribute that is set).
      */
     public List<Object> companions() {
         List<Object> facts = new ArrayList<>(situation.openTasks());
+        facts.addAll(situation.members());
         facts.add(new Once(null, this));
         attributes.forEach((name, value) -> {
             if (value != null) {

@@ -8,6 +8,8 @@ package io.teamplay.plays.facts;
  */
 public final class Once {
 
+    private static final int LONGEST_VALUE = 120;
+
     private final String attribute;
     private final Account account;
 
@@ -24,9 +26,17 @@ public final class Once {
         return attribute == null ? account.getId() : account.text(attribute);
     }
 
-    /** How the memory names this key: "account", or "renewal_date=2027-03-31". */
+    /**
+     * How the memory names this key: "account", or "renewal_date=2027-03-31". A long value (up to 4,000 characters)
+     * is named by its first 100 characters, its length and a hash, so that keys stay short enough to index.
+     */
     public String key() {
-        return attribute == null ? "account" : attribute + "=" + getValue();
+        if (attribute == null) {
+            return "account";
+        }
+        String value = getValue();
+        return attribute + "=" + (value.length() <= LONGEST_VALUE ? value : value.substring(0, 100) + "...("
+                + value.length() + " characters, #" + Integer.toHexString(value.hashCode()) + ")");
     }
 
     @Override

@@ -5,15 +5,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What surrounds an account when an event is handled, besides its attributes and team: its open tasks, the names of
- * its role holders (for messages) and what the plays' memory holds for it (entries of {@link #memoryEntry}).
+ * What surrounds an account when an event is handled, besides its attributes and team: its open tasks, the members of
+ * its team with their load, the names of its role holders (for messages) and what the plays' memory holds for it
+ * (entries of {@link #memoryEntry}).
  */
-public record Situation(List<OpenTask> openTasks, Map<String, String> holderNames, Set<String> remembered) {
+public record Situation(List<OpenTask> openTasks, List<TeamMember> members, Map<String, String> holderNames,
+                        Set<String> remembered) {
 
-    public static final Situation NONE = new Situation(List.of(), Map.of(), Set.of());
+    public static final Situation NONE = new Situation(List.of(), List.of(), Map.of(), Set.of());
 
     public Situation {
         openTasks = List.copyOf(openTasks);
+        members = List.copyOf(members);
         holderNames = Map.copyOf(holderNames);
         remembered = Set.copyOf(remembered);
     }
