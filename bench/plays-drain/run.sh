@@ -20,12 +20,12 @@ PY
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null 2>&1
 cd "$W"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
-TEAMPLAY_ADMIN_TOKEN=drain-token java -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN -jar "$APP/quarkus-run.jar" > "$W/service.log" 2>&1 &
+TEAMPLAY_ADMIN_TOKEN=drain-bench-token-of-at-least-32-characters java -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN -jar "$APP/quarkus-run.jar" > "$W/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 t0=$(date +%s.%N)
-curl -fs -o /dev/null -H "Authorization: Bearer drain-token" -H "Content-Type: text/csv" --data-binary @"$W/drain.csv" "localhost:$PORT/api/imports/accounts"
+curl -fs -o /dev/null -H "Authorization: Bearer drain-bench-token-of-at-least-32-characters" -H "Content-Type: text/csv" --data-binary @"$W/drain.csv" "localhost:$PORT/api/imports/accounts"
 t1=$(date +%s.%N)
 until [ "$(psql -h 127.0.0.1 -U postgres -d $DB -tAc "select count(*) from play_event where status = 'PENDING'")" = 0 ]; do sleep 0.5; done
 t2=$(date +%s.%N)
