@@ -75,7 +75,8 @@ public class AccountListPages {
     public TemplateInstance list(@QueryParam("role") String role, @QueryParam("assignee") String assignee,
                                  @QueryParam("attribute") String attribute, @QueryParam("value") String value,
                                  @QueryParam("page") @DefaultValue("0") int page) {
-        Filter filter = new Filter(blankToNull(role), blankToNull(assignee), blankToNull(attribute), blankToNull(value));
+        Filter filter = new Filter(Formats.blankToNull(role), Formats.blankToNull(assignee),
+                Formats.blankToNull(attribute), Formats.blankToNull(value));
         Map<String, String> attributes = filter.attribute() == null ? Map.of()
                 : Map.of(filter.attribute(), filter.value() == null ? "" : filter.value());
         int shown = Math.max(page, 0);
@@ -84,10 +85,6 @@ public class AccountListPages {
         boolean more = (long) (shown + 1) * PAGE_SIZE < found.total();
         return Templates.accounts(filter, roles.all(), found, shown > 0 ? filter.query(shown - 1) : null,
                 more ? filter.query(shown + 1) : null);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     @ServerExceptionMapper

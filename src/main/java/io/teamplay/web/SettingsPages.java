@@ -96,7 +96,8 @@ public class SettingsPages {
         RoleForm form = new RoleForm(displayName, description, source == null ? null : source.name(), editable,
                 emptyValue == null ? null : emptyValue.name());
         try {
-            RoleView role = roles.create(new RoleRequest(displayName, blankToNull(description), source, editable, emptyValue));
+            RoleView role = roles.create(new RoleRequest(displayName, Formats.blankToNull(description), source,
+                    editable, emptyValue));
             return page(RoleForm.EMPTY, new Outcome("Role " + role.displayName() + " added (key " + role.key() + ").",
                     false, null));
         } catch (ProblemException refused) {
@@ -112,10 +113,6 @@ public class SettingsPages {
         String field = refused.errors().stream().map(Problem.FieldError::field).filter(f -> f != null).findFirst()
                 .orElse("displayName");
         return new Outcome(refused.getMessage(), true, field);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     @ServerExceptionMapper
