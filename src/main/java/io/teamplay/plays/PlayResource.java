@@ -50,6 +50,8 @@ public class PlayResource {
     PlaysInForce inForce;
     @Inject
     PlayVersions versions;
+    @Inject
+    PlayPermission permission;
 
     @GET
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
@@ -71,12 +73,9 @@ public class PlayResource {
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public Response put(String name, String source) {
         String playName = PlayFile.nameOf(name);
-        requireMayRunPlaysOf(teamOf(playName), playName);
-        String newTeam = PlayFile.of(PlayEditor.fileName(name, source), source == null ? "" : source).team();
-        if (newTeam != null && !mayRunPlaysOf(newTeam)) {
-            throw ProblemException.forbidden("The play " + playName + " names the team " + newTeam
-                    + ", which you do not belong to");
-        }
+        permission.requireMayRun(playName);
+        permission.requireMayHandTo(PlayFile.of(PlayEditor.fileName(name, source), source == null ? "" : source).team(),
+                playName);
         PlayEditor.Saved saved = editor.save(name, source == null ? "" : source, actor.id());
         PlayView view = PlayView.of(inForce.shown(saved.play()).orElseThrow(), activations.isActive(saved.play()), true)
                 .withWarnings(saved.version(), saved.warnings());
@@ -127,7 +126,7 @@ public class PlayResource {
     @Path("{name}/dry-run")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public DryRun.Result dryRun(String name, DryRunRequest request) {
-        requireMayRunPlaysOf(teamOf(name), name);
+        permission.requireMayRun(name);
         if (request == null) {
             throw ProblemException.badRequest("accountId", "a body {accountId, event?} is required");
         }
@@ -139,7 +138,7 @@ public class PlayResource {
     @Path("{name}/preview")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public PlayPreview.Result preview(String name, @Valid @NotNull(message = "{body.required}") PlayPreview.Request request) {
-        requireMayRunPlaysOf(teamOf(name), name);
+        permission.requireMayRun(name);
         return preview.run(name, request);
     }
 
@@ -189,7 +188,7 @@ public class PlayResource {
     @Path("{name}/versions/{version}/activate")
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public PlayView rollback(String name, int version) {
-        requireMayRunPlaysOf(teamOf(name), name);
+        permission.requireMayRun(name);
         editor.rollback(name, version, actor.id());
         return PlayView.of(inForce.shown(name).orElseThrow(() -> notFound(name)), true, false);
     }
@@ -224,30 +223,13 @@ public class PlayResource {
     }
 
     private PlayView activation(String name, boolean active) {
-        requireMayRunPlaysOf(teamOf(name), name);
+        permission.requireMayRun(name);
         if (active) {
             editor.activate(name, actor.id());
         } else {
             editor.deactivate(name, actor.id());
         }
         return PlayView.of(inForce.shown(name).orElseThrow(() -> notFound(name)), active, false);
-    }
-
-    /** The team owning the play now (its latest version's), or null for a play not saved yet. */
-    private String teamOf(String play) {
-        return versions.latest(play).map(v -> v.team).orElse(null);
-    }
-
-    /** Saving, activating and running a play: ADMIN users, or (per @RolesAllowed) ADVANCED users of its team. */
-    private void requireMayRunPlaysOf(String team, String play) {
-        if (team != null && !mayRunPlaysOf(team)) {
-            throw ProblemException.forbidden("Only ADMIN users, or ADVANCED users of the team " + team
-                    + ", may change or run the play " + play);
-        }
-    }
-
-    private boolean mayRunPlaysOf(String team) {
-        return actor.isAdmin() || actor.belongsTo(team);
     }
 
     private ProblemException notFound(String name) {
