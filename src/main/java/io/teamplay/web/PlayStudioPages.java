@@ -214,6 +214,10 @@ public class PlayStudioPages {
     @RolesAllowed({Access.ADMIN, Access.ADVANCED})
     public TemplateInstance confirmRollback(String name, int version) {
         PlayStudio.Draft draft = draft(name);
+        if (!studio.mayRun(name)) {
+            throw ProblemException.forbidden("Only ADMIN users, or ADVANCED users of the team " + draft.team()
+                    + ", may roll back the play " + name);
+        }
         PlayVersionView.Detail detail = detail(name, version);
         Integer inForce = draft.versionInForce();
         return Templates.rollback(heading(draft), detail, inForce,

@@ -148,6 +148,9 @@ class PlayStudioPagesTest {
                     .post("/plays/save").then().statusCode(403);
             session.given().formParam("csrf", session.csrf()).formParam("accountId", account())
                     .post("/plays/{name}/dry-run", name).then().statusCode(403);
+            session.given().get("/plays/{name}/versions/1/rollback", name).then().statusCode(403);
+            session.given().formParam("csrf", session.csrf()).post("/plays/{name}/versions/1/rollback", name).then()
+                    .statusCode(403);
         }
         WebSession readerSession = signIn(reader, tokenOf(reader));
         readerSession.given().formParam("csrf", readerSession.csrf()).formParam("name", name).formParam("source", source)
