@@ -108,15 +108,16 @@ class PlayStudioBrowserTest {
             browser.switchTo().activeElement().sendKeys("stage", Keys.TAB, "onboarding");
             source.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\nend\n");
             assertThat(source.getDomProperty("value"), containsString("    set the stage to \"onboarding\"\nend"));
-            await().atMost(PATIENCE).ignoreExceptions().until(() ->
-                    browser.findElement(By.id("check")).getText().contains("Line 7, column"));
+            checked("Line 7, column");
             screenshot("play-editor-error");
 
-            browser.findElement(By.cssSelector("#check button.goto")).sendKeys(Keys.ENTER);
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+                browser.findElement(By.cssSelector("#check button.goto")).sendKeys(Keys.ENTER);
+                return true;
+            });
             browser.switchTo().activeElement().sendKeys(Keys.HOME, Keys.chord(Keys.SHIFT, Keys.END));
             browser.switchTo().activeElement().sendKeys("    the account is created and its segment is \"" + segment + "\"");
-            await().atMost(PATIENCE).ignoreExceptions().until(() ->
-                    browser.findElement(By.id("check-summary")).getText().startsWith("No errors."));
+            checked("No errors.");
             assertThat(browser.findElements(By.cssSelector("#gutter .wrong")).size(), equalTo(0));
             screenshot("play-editor");
             browser.findElement(By.id("save")).sendKeys(Keys.ENTER);
@@ -199,6 +200,16 @@ class PlayStudioBrowserTest {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("token")).sendKeys(token, Keys.ENTER);
         await().atMost(PATIENCE).until(() -> !browser.getCurrentUrl().contains("/sign-in"));
+    }
+
+    /**
+     * Waits until the check of the text as it is now came back (no check waiting for its half second of quiet or
+     * in flight) and says {@code expected}.
+     */
+    private void checked(String expected) {
+        await().atMost(PATIENCE).pollDelay(Duration.ofMillis(700)).ignoreExceptions().until(() ->
+                browser.findElements(By.cssSelector(".htmx-request")).isEmpty()
+                        && browser.findElement(By.id("check")).getText().contains(expected));
     }
 
     private String text(String id) {
