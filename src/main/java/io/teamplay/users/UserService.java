@@ -89,6 +89,14 @@ public class UserService {
         return user.view();
     }
 
+    /** Makes a disabled user active again; the seats handed over when they were disabled stay where they went. */
+    public UserView markActive(String email) {
+        User user = require(email);
+        user.status = UserStatus.ACTIVE;
+        LOG.infof("User re-enabled: %s", user.email);
+        return user.view();
+    }
+
     /**
      * Locks the user's row until the caller's transaction ends and answers their status as committed now (empty when
      * no user has this email). Disabling takes it exclusively, a team change naming the user shared: so a user being
