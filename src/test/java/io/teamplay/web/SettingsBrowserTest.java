@@ -144,7 +144,7 @@ class SettingsBrowserTest {
         assertThat(browser.findElement(By.id("outcome")).getText(), containsString("Role " + name + " added"));
         String key = name.toLowerCase().replace(' ', '_');
         asAdmin().get("/api/roles/{key}", key).then().statusCode(200).body("source", equalTo("INTEGRATION"));
-        screenshot("settings");
+        screenshot("settings-role-added");
 
         browser.findElement(By.cssSelector("a[href='/settings/roles/" + key + "']")).click();
         screenshot("settings-role-edit");
@@ -240,7 +240,7 @@ class SettingsBrowserTest {
 
         await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElement(By.id("notice")).getText()
                 .contains("Your password is set"));
-        screenshot("sign-in");
+        screenshot("sign-in-password-set");
         browser.findElement(By.id("password-email")).sendKeys(ann);
         browser.findElement(By.id("password")).sendKeys("correct horse battery staple", Keys.ENTER);
         await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/sign-in"));
@@ -249,6 +249,34 @@ class SettingsBrowserTest {
         browser.manage().deleteAllCookies();
         browser.get(link);
         assertThat(browser.findElement(By.tagName("main")).getText(), containsString("Link not valid"));
+    }
+
+    @Test
+    void shouldShowEveryScreenAndSaveItsScreenshot() throws IOException {
+        String admin = person("Adam Screens", "ADMIN");
+        String ann = person("Ann Screens", "STANDARD");
+        String id = account(Map.of("segment", "enterprise", "stage", "onboarding"));
+        assign(id, SUCCESS_MANAGER, ann);
+        task(id, "Kick-off call", ann, SUCCESS_MANAGER, "MANUAL");
+        browser.get(url("sign-in"));
+        assertThat(browser.findElement(By.tagName("h1")).getText(), equalTo("Sign in to Teamplay"));
+        screenshot("screen-sign-in");
+        signIn(admin);
+        Map<String, String> screens = new java.util.LinkedHashMap<>();
+        screens.put("accounts", "accounts");
+        screens.put("account-page", "accounts/" + id);
+        screens.put("notifications", "notifications");
+        screens.put("settings", "settings");
+        screens.put("settings-role", "settings/roles/" + SALES_MANAGER);
+        screens.put("settings-users", "settings/users");
+        screens.put("settings-user", "settings/users/" + ann);
+        screens.put("import", "imports");
+        for (Map.Entry<String, String> screen : screens.entrySet()) {
+            browser.get(url(screen.getValue()));
+            assertThat(screen.getKey(), browser.findElement(By.tagName("h1")).getText(),
+                    org.hamcrest.Matchers.not(containsString("Error")));
+            screenshot("screen-" + screen.getKey());
+        }
     }
 
     private void signIn(String email) {
