@@ -244,6 +244,19 @@ class ScreensWebTest {
         standard.given().formParam("csrf", standard.csrf()).post("/settings/users/{email}/password-link", ann).then().statusCode(403);
     }
 
+    @Test
+    void shouldReEnableAUserAndGiveAPasswordLinkOverTheApiToAnAdminOnly() {
+        String ann = person("Ann Api", "STANDARD");
+        asAdmin().body(Map.of()).post("/api/users/{email}/disable", ann).then().statusCode(200);
+        asAdmin().post("/api/users/{email}/password-link", ann).then().statusCode(409);
+        asAdmin().post("/api/users/{email}/enable", ann).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        String url = asAdmin().post("/api/users/{email}/password-link", ann).then().statusCode(201)
+                .body("expiresAt", org.hamcrest.Matchers.notNullValue()).extract().path("url");
+        assertThat(url, containsString("/password/tp_"));
+        given().get(url.substring(url.indexOf("/password/"))).then().statusCode(200).body(containsString(ann));
+        io.teamplay.TestFixtures.as(tokenOf(ann)).post("/api/users/{email}/password-link", ann).then().statusCode(403);
+    }
+
     private static Map<String, Object> bulkForm(String segment, String tier, String action, String email) {
         Map<String, Object> form = new java.util.HashMap<>(Map.of("attribute", tier == null ? "segment" : "segment",
                 "value", segment, "action", action, "bulkRole", action.equals("clear") ? SUCCESS_MANAGER : SALES_MANAGER));
