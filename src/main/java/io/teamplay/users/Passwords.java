@@ -24,6 +24,7 @@ public class Passwords {
     public static final int MAX_LENGTH = 200;
     public static final Duration LINK_LIFETIME = Duration.ofHours(24);
     private static final Logger LOG = Logger.getLogger(Passwords.class);
+    private static final String NO_PASSWORD = PasswordHash.of(Tokens.generate());
 
     /** A link just created: its token (shown once, never stored) and when it stops working. */
     public record Link(String token, String email, Instant expiresAt) {
@@ -86,9 +87,11 @@ public class Passwords {
             return Optional.empty();
         }
         String normalised = Emails.normalise(email);
-        return UserPassword.<UserPassword>findByIdOptional(normalised)
-                .filter(stored -> PasswordHash.matches(password, stored.hash))
-                .flatMap(stored -> User.<User>findByIdOptional(normalised)).map(User::view).filter(UserView::isActive);
+        Optional<UserPassword> stored = UserPassword.findByIdOptional(normalised);
+        // an email without a password costs the same hashing, so the answer's time does not tell who has one
+        boolean matches = PasswordHash.matches(password, stored.map(found -> found.hash).orElse(NO_PASSWORD));
+        return stored.filter(found -> matches)
+                .flatMap(found -> User.<User>findByIdOptional(normalised)).map(User::view).filter(UserView::isActive);
     }
 
     private Optional<PasswordLink> usable(String token, boolean lock) {

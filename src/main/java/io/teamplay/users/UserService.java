@@ -176,6 +176,14 @@ public class UserService {
         return new Page<>(items, query.count());
     }
 
+    /** Users, active or disabled, whose name or email contains {@code text} (any case), by name, a page of them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UserView> search(String text, PageRequest page) {
+        String like = "%" + (text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
+        var query = User.<User>find("lower(name) like ?1 or email like ?1 order by name, email", like);
+        return new Page<>(query.page(page.page, page.size).list().stream().map(User::view).toList(), query.count());
+    }
+
     /** Active users whose name or email contains {@code text} (any case), by name, at most {@code limit}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserView> searchActive(String text, int limit) {

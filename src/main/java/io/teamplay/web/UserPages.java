@@ -24,6 +24,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +45,8 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class UserPages {
 
-    static final int LISTED = 200;
+    static final int LISTED = 100;
+    static final int PICKED = 50;
     private static final Logger LOG = Logger.getLogger(UserPages.class);
 
     /** The create form as posted, shown back when refused. */
@@ -58,11 +61,14 @@ public class UserPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(Page<UserView> users, UserForm form, SettingsPages.Outcome outcome,
-                                             List<License> licenses, List<Permission> permissions);
+        static native TemplateInstance users(Page<UserView> users, String search, String previous, String next,
+                                             UserForm form, SettingsPages.Outcome outcome, List<License> licenses,
+                                             List<Permission> permissions);
 
         static native TemplateInstance user(UserView user, List<UserView> takers, SettingsPages.Outcome outcome,
                                             LinkShown link, List<License> licenses, List<Permission> permissions);
+
+        static native TemplateInstance takers(List<UserView> takers);
     }
 
     @Inject
@@ -80,8 +86,8 @@ public class UserPages {
 
     @GET
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
-    public TemplateInstance list() {
-        return listPage(UserForm.EMPTY, null);
+    public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") @DefaultValue("0") int page) {
+        return listPage(Formats.blankToNull(search), Math.max(page, 0), UserForm.EMPTY, null);
     }
 
     @POST
@@ -94,14 +100,14 @@ public class UserPages {
         UserForm form = new UserForm(email, name, license == null ? null : license.name(),
                 permission == null ? null : permission.name(), teams);
         if (license == null) {
-            return listPage(form, new SettingsPages.Outcome("Pick a license.", true, "license"));
+            return listPage(null, 0, form, new SettingsPages.Outcome("Pick a license.", true, "license"));
         }
         try {
             UserView created = users.create(new NewUser(email, name, license, permission, teamList(teams)));
-            return listPage(UserForm.EMPTY, new SettingsPages.Outcome("User " + created.name() + " (" + created.email()
+            return listPage(created.email(), 0, UserForm.EMPTY, new SettingsPages.Outcome("User " + created.name() + " (" + created.email()
                     + ") created.", false, null));
         } catch (ProblemException refused) {
-            return listPage(form, SettingsPages.refusal(refused, refused.status() == 409 ? "email" : "name"));
+            return listPage(null, 0, form, SettingsPages.refusal(refused, refused.status() == 409 ? "email" : "name"));
         }
     }
 
@@ -173,15 +179,31 @@ public class UserPages {
         }
     }
 
-    private TemplateInstance listPage(UserForm form, SettingsPages.Outcome outcome) {
-        return Templates.users(users.list(null, PageRequest.of(0, LISTED)), form, outcome,
-                List.of(License.values()), List.of(Permission.values()));
+    /** The picker's options for a name typed so far: who may take over the user's seats and tasks. */
+    @GET
+    @Path("{email}/takers")
+    @RolesAllowed(Access.ADMIN)
+    public TemplateInstance takers(String email, @QueryParam("q") String search) {
+        return Templates.takers(takers(users.get(email), search));
+    }
+
+    private TemplateInstance listPage(String search, int page, UserForm form, SettingsPages.Outcome outcome) {
+        Page<UserView> found = users.search(search, PageRequest.of(page, LISTED));
+        String query = "q=" + java.net.URLEncoder.encode(search == null ? "" : search, java.nio.charset.StandardCharsets.UTF_8);
+        return Templates.users(found, search, page > 0 ? query + "&page=" + (page - 1) : null,
+                (long) (page + 1) * LISTED < found.total() ? query + "&page=" + (page + 1) : null,
+                form, outcome, List.of(License.values()), List.of(Permission.values()));
+    }
+
+    /** Active PRACTITIONER and CONTRIBUTOR users other than this one, found by name or email. */
+    private List<UserView> takers(UserView user, String search) {
+        return users.searchActive(search, LISTED).stream()
+                .filter(u -> u.license() != License.VIEWER && !u.email().equals(user.email())).limit(PICKED).toList();
     }
 
     private TemplateInstance userPage(String email, SettingsPages.Outcome outcome, LinkShown link) {
         UserView user = users.get(email);
-        List<UserView> takers = viewer.canManageUsers() ? users.searchActive("", LISTED).stream()
-                .filter(u -> u.license() != License.VIEWER && !u.email().equals(user.email())).toList() : List.of();
+        List<UserView> takers = viewer.canManageUsers() ? takers(user, "") : List.of();
         return Templates.user(user, takers, outcome, link, List.of(License.values()), List.of(Permission.values()));
     }
 

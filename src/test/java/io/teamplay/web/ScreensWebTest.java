@@ -145,6 +145,12 @@ class ScreensWebTest {
         asAdmin().get("/api/users/{email}", created).then().body("license", equalTo("PRACTITIONER"))
                 .body("permission", equalTo("ADVANCED")).body("teams", equalTo(java.util.List.of("EMEA")));
 
+        session.given().queryParam("q", leaver).get("/settings/users").then().statusCode(200)
+                .body(containsString("1 user matches.")).body(containsString("href=\"/settings/users/" + leaver + "\""));
+        session.given().queryParam("q", "Vic Viewer").get("/settings/users/{email}/takers", leaver).then().statusCode(200)
+                .body(not(containsString(viewerLicensed)));
+        session.given().queryParam("q", taker).get("/settings/users/{email}/takers", leaver).then().statusCode(200)
+                .body(containsString("value=\"" + taker + "\""));
         session.given().formParam("reassignTo", "").formParam("csrf", session.csrf())
                 .post("/settings/users/{email}/disable", leaver).then().statusCode(200)
                 .body(containsString("id=\"reassignTo-error\"")).body(containsString("still owns 1 assignment(s) and 1 open task(s)"));

@@ -168,6 +168,9 @@ class SettingsBrowserTest {
         signIn(admin);
         screenshot("settings-users");
 
+        browser.findElement(By.id("user-search")).sendKeys(leaver, Keys.ENTER);
+        await().atMost(WAIT).ignoreExceptions().until(() ->
+                browser.findElement(By.id("user-count")).getText().equals("1 user matches."));
         browser.findElement(By.linkText("Lou Leaving")).click();
         assertThat(browser.getCurrentUrl(), endsWith("/settings/users/" + leaver));
         browser.findElement(By.xpath("//button[text()='Disable Lou Leaving']")).click();
@@ -175,6 +178,9 @@ class SettingsBrowserTest {
                 containsString("still owns 1 assignment(s) and 1 open task(s)"));
         screenshot("settings-user-disable-refused");
 
+        browser.findElement(By.id("taker-search")).sendKeys(taker);
+        await().atMost(WAIT).ignoreExceptions().until(() ->
+                browser.findElements(By.cssSelector("#reassignTo option")).size() == 2);
         new Select(browser.findElement(By.id("reassignTo"))).selectByValue(taker);
         browser.findElement(By.xpath("//button[text()='Disable Lou Leaving']")).click();
         assertThat(browser.findElement(By.id("outcome")).getText(),
