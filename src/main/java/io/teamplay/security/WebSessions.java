@@ -2,6 +2,7 @@ package io.teamplay.security;
 
 import io.teamplay.common.Emails;
 import io.teamplay.common.access.Actor;
+import io.teamplay.users.Passwords;
 import io.teamplay.users.TokenService;
 import io.teamplay.users.Tokens;
 import io.teamplay.users.UserView;
@@ -41,6 +42,8 @@ public class WebSessions {
     AdminTokenBootstrap adminToken;
     @Inject
     TokenService tokens;
+    @Inject
+    Passwords passwords;
 
     /**
      * Opens a session when {@code token} is the admin token, or an active user's token and {@code email} is that
@@ -58,16 +61,30 @@ public class WebSessions {
             LOG.infof("Web sign-in refused for %s", email);
             return Optional.empty();
         }
+        return Optional.of(open(principal.get()));
+    }
+
+    /** Opens a session when {@code password} is the password the active user {@code email} set; otherwise empty. */
+    public Optional<Opened> signInWithPassword(String email, String password) {
+        Optional<UserView> user = passwords.check(email, password);
+        if (user.isEmpty()) {
+            LOG.infof("Web password sign-in refused for %s", email);
+            return Optional.empty();
+        }
+        return Optional.of(open(user.get().email()));
+    }
+
+    private Opened open(String principal) {
         String id = Tokens.generate();
         WebSession session = new WebSession();
         session.idHash = Tokens.hash(id);
-        session.principal = principal.get();
+        session.principal = principal;
         session.csrfToken = Tokens.generate();
         session.createdAt = Instant.now();
         session.expiresAt = session.createdAt.plus(LIFETIME);
         session.persist();
         LOG.infof("Web session opened for %s", session.principal);
-        return Optional.of(new Opened(id, session.principal));
+        return new Opened(id, session.principal);
     }
 
     public void signOut(String cookie) {

@@ -15,7 +15,9 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /** Users are managed by ADMIN users; anyone may read them; a user may issue their own tokens. */
 @Path("/api/users")
@@ -24,12 +26,17 @@ public class UserResource {
     public record TokenBody(String token) {
     }
 
+    public record PasswordLinkBody(String url, java.time.Instant expiresAt) {
+    }
+
     @Inject
     UserService users;
     @Inject
     TokenService tokens;
     @Inject
     Actor actor;
+    @Inject
+    Passwords passwords;
 
     @POST
     @RolesAllowed(Access.ADMIN)
@@ -69,5 +76,23 @@ public class UserResource {
             throw ProblemException.conflict(user.email() + " is disabled");
         }
         return Response.status(Response.Status.CREATED).entity(new TokenBody(tokens.issue(user.email()))).build();
+    }
+
+    /** A disabled user made active again; what was handed over when they were disabled stays where it went. */
+    @POST
+    @Path("{email}/enable")
+    @RolesAllowed(Access.ADMIN)
+    public UserView enable(String email) {
+        return users.markActive(email);
+    }
+
+    /** A one-time link for the user to set their web sign-in password: 201 {url, expiresAt}, shown once. */
+    @POST
+    @Path("{email}/password-link")
+    @RolesAllowed(Access.ADMIN)
+    public Response passwordLink(String email, @Context UriInfo uri) {
+        Passwords.Link link = passwords.createLink(email, actor.id());
+        String url = uri.getBaseUriBuilder().path("password").path(link.token()).build().toString();
+        return Response.status(Response.Status.CREATED).entity(new PasswordLinkBody(url, link.expiresAt())).build();
     }
 }

@@ -89,6 +89,14 @@ public class UserService {
         return user.view();
     }
 
+    /** Makes a disabled user active again; the seats handed over when they were disabled stay where they went. */
+    public UserView markActive(String email) {
+        User user = require(email);
+        user.status = UserStatus.ACTIVE;
+        LOG.infof("User re-enabled: %s", user.email);
+        return user.view();
+    }
+
     /**
      * Locks the user's row until the caller's transaction ends and answers their status as committed now (empty when
      * no user has this email). Disabling takes it exclusively, a team change naming the user shared: so a user being
@@ -166,6 +174,14 @@ public class UserService {
                 : User.<User>find("select distinct u from User u join u.teams t where lower(t) = lower(?1) order by u.email", team.trim());
         List<UserView> items = query.page(page.page, page.size).list().stream().map(User::view).toList();
         return new Page<>(items, query.count());
+    }
+
+    /** Users, active or disabled, whose name or email contains {@code text} (any case), by name, a page of them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UserView> search(String text, PageRequest page) {
+        String like = "%" + (text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
+        var query = User.<User>find("lower(name) like ?1 or email like ?1 order by name, email", like);
+        return new Page<>(query.page(page.page, page.size).list().stream().map(User::view).toList(), query.count());
     }
 
     /** Active users whose name or email contains {@code text} (any case), by name, at most {@code limit}. */

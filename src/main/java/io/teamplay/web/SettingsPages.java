@@ -22,6 +22,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -40,6 +41,11 @@ public class SettingsPages {
 
     /** What the last change came to; {@code field} names the form field at fault when refused. */
     public record Outcome(String message, boolean refused, String field) {
+
+        /** Refused at this field: the page shows the message next to it. */
+        public boolean at(String name) {
+            return refused && name.equals(field);
+        }
     }
 
     /** The add-role form as it was posted, shown back when refused. */
@@ -67,8 +73,10 @@ public class SettingsPages {
 
     @GET
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
-    public TemplateInstance show() {
-        return page(RoleForm.EMPTY, null);
+    public TemplateInstance show(@QueryParam("deleted") String deleted, @QueryParam("removed") Long removed) {
+        return page(RoleForm.EMPTY, deleted == null ? null : new Outcome("Role " + deleted + " deleted"
+                + (removed == null ? "." : "; its " + removed + " assignment" + (removed == 1 ? "" : "s")
+                + " removed, each recorded in the account's history."), false, null));
     }
 
     @POST
@@ -110,8 +118,13 @@ public class SettingsPages {
     }
 
     private static Outcome refusal(ProblemException refused) {
+        return refusal(refused, "displayName");
+    }
+
+    /** A refusal shown at the field it names, or at {@code otherwise} when it names none. */
+    static Outcome refusal(ProblemException refused, String otherwise) {
         String field = refused.errors().stream().map(Problem.FieldError::field).filter(f -> f != null).findFirst()
-                .orElse("displayName");
+                .orElse(otherwise);
         return new Outcome(refused.getMessage(), true, field);
     }
 

@@ -38,11 +38,11 @@ public class SignInPages {
 
     static final String PATH = "/sign-in";
     static final String HOME = "/accounts";
-    private static final String SIGN_IN_COOKIE = "tp_sign_in";
+    static final String SIGN_IN_COOKIE = "tp_sign_in";
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(String csrf, String next, String email, String error);
+        static native TemplateInstance signIn(String csrf, String next, String email, String error, String notice);
     }
 
     @Inject
@@ -63,8 +63,9 @@ public class SignInPages {
     @GET
     @Path("sign-in")
     @PermitAll
-    public Response form(@QueryParam("next") String next) {
-        return signInPage(200, next, null, null);
+    public Response form(@QueryParam("next") String next, @QueryParam("password-set") String passwordSet) {
+        return signInPage(200, next, null, null,
+                passwordSet == null ? null : "Your password is set: sign in with your email and it.");
     }
 
     @POST
@@ -75,15 +76,33 @@ public class SignInPages {
                            @FormParam("csrf") String csrf, @FormParam("next") String next,
                            @CookieParam(SIGN_IN_COOKIE) String expectedCsrf) {
         if (expectedCsrf == null || !expectedCsrf.equals(csrf)) {
-            return signInPage(403, next, email, "The form had expired: please sign in again.");
+            return signInPage(403, next, email, "The form had expired: please sign in again.", null);
         }
-        return sessions.signIn(email, token)
-                .map(opened -> Response.seeOther(URI.create(safe(next)))
-                        .cookie(cookie(WebSessions.COOKIE, opened.cookie(), (int) WebSessions.LIFETIME.toSeconds()),
-                                cookie(SIGN_IN_COOKIE, "", 0))
-                        .build())
+        return sessions.signIn(email, token).map(opened -> signedIn(opened, next))
                 .orElseGet(() -> signInPage(401, next, email,
-                        "That email and token do not match an active user. Check both and try again."));
+                        "That email and token do not match an active user. Check both and try again.", null));
+    }
+
+    @POST
+    @Path("sign-in/password")
+    @PermitAll
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signInWithPassword(@FormParam("email") String email, @FormParam("password") String password,
+                                       @FormParam("csrf") String csrf, @FormParam("next") String next,
+                                       @CookieParam(SIGN_IN_COOKIE) String expectedCsrf) {
+        if (expectedCsrf == null || !expectedCsrf.equals(csrf)) {
+            return signInPage(403, next, email, "The form had expired: please sign in again.", null);
+        }
+        return sessions.signInWithPassword(email, password).map(opened -> signedIn(opened, next))
+                .orElseGet(() -> signInPage(401, next, email,
+                        "That email and password do not match an active user. Check both and try again.", null));
+    }
+
+    private Response signedIn(WebSessions.Opened opened, String next) {
+        return Response.seeOther(URI.create(safe(next)))
+                .cookie(cookie(WebSessions.COOKIE, opened.cookie(), (int) WebSessions.LIFETIME.toSeconds()),
+                        cookie(SIGN_IN_COOKIE, "", 0))
+                .build();
     }
 
     @POST
@@ -96,10 +115,10 @@ public class SignInPages {
         return Response.seeOther(URI.create(PATH)).cookie(cookie(WebSessions.COOKIE, "", 0)).build();
     }
 
-    private Response signInPage(int status, String next, String email, String error) {
+    private Response signInPage(int status, String next, String email, String error, String notice) {
         String csrf = Tokens.generate();
         return Response.status(status).cookie(cookie(SIGN_IN_COOKIE, csrf, 3600))
-                .entity(Templates.signIn(csrf, safe(next), email, error)).build();
+                .entity(Templates.signIn(csrf, safe(next), email, error, notice)).build();
     }
 
     /** Only a path of this service: never an absolute or scheme-relative URL (no open redirect). */
@@ -108,6 +127,11 @@ public class SignInPages {
     }
 
     private NewCookie cookie(String name, String value, int maxAge) {
+        return cookie(uri, name, value, maxAge);
+    }
+
+    /** A cookie the way the web app sets them all: HttpOnly, SameSite=Strict, Secure over HTTPS. */
+    static NewCookie cookie(UriInfo uri, String name, String value, int maxAge) {
         return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true)
                 .secure("https".equals(uri.getRequestUri().getScheme()))
                 .sameSite(NewCookie.SameSite.STRICT).build();

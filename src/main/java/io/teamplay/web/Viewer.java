@@ -65,6 +65,11 @@ public class Viewer {
         return identity.hasRole(Access.ADMIN) || identity.hasRole(Access.ADVANCED);
     }
 
+    /** May manage users (create, change, disable, re-enable, password links): ADMIN only, as the users API allows. */
+    public boolean canManageUsers() {
+        return identity.hasRole(Access.ADMIN);
+    }
+
     public long unread() {
         return notifications.unreadCount(id());
     }

@@ -50,6 +50,8 @@ class PermissionWalkTest {
             Map.entry("PATCH /api/users/{email}", "ADMIN"),
             Map.entry("POST /api/users/{email}/tokens", "READ_ONLY"),
             Map.entry("POST /api/users/{email}/disable", "ADMIN"),
+            Map.entry("POST /api/users/{email}/enable", "ADMIN"),
+            Map.entry("POST /api/users/{email}/password-link", "ADMIN"),
             // account roles and the task-ownership policy: ADMIN or ADVANCED
             Map.entry("GET /api/roles", "READ_ONLY"),
             Map.entry("GET /api/roles/{key}", "READ_ONLY"),
