@@ -3,6 +3,8 @@
 # Order matters: longer sentences come before the shorter ones they start with.
 
 # ---- triggers: each binds $event (AccountEvent) and $account (Account) ----
+[condition][]the account enters segment "{segment}"=$event : AccountEvent( type != EventType.DAILY ) $account : Account( id == $event.accountId, entered("{segment}") )
+[condition][]the account leaves segment "{segment}"=$event : AccountEvent( type != EventType.DAILY ) $account : Account( id == $event.accountId, left("{segment}") )
 [condition][]the account is created=$event : AccountEvent( type == EventType.ACCOUNT_CREATED ) $account : Account( id == $event.accountId )
 [condition][]the {attribute:\w+} changes from "{before}" to "{after}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", oldIs("{before}"), newIs("{after}") ) $account : Account( id == $event.accountId )
 [condition][]the {attribute:\w+} changes to "{after}"=$event : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == "{attribute}", newIs("{after}") ) $account : Account( id == $event.accountId )
@@ -23,6 +25,9 @@
 [condition][]it is {days:\d+} days after the {attribute:\w+}=$event : AccountEvent( type == EventType.DAILY ) $account : Account( id == $event.accountId, isDaysAfter("{attribute}", $event.date, {days}) )
 [condition][]a task titled "{title}" is {days:\d+} days overdue=$event : AccountEvent( type == EventType.DAILY ) $account : Account( id == $event.accountId ) $task : OpenTask( titled("{title}"), isDaysOverdue($event.date, {days}) )
 [condition][]a task is {days:\d+} days overdue=$event : AccountEvent( type == EventType.DAILY ) $account : Account( id == $event.accountId ) $task : OpenTask( isDaysOverdue($event.date, {days}) )
+[condition][]the "{role}" goes on leave=$event : AccountEvent( type == EventType.LEAVE_STARTED ) $account : Account( id == $event.accountId, holds($event.userEmail, "{role}") )
+[condition][]a team member goes on leave=$event : AccountEvent( type == EventType.LEAVE_STARTED ) $account : Account( id == $event.accountId )
+[condition][]a user returns from leave=$event : AccountEvent( type == EventType.LEAVE_ENDED ) $account : Account( id == $event.accountId )
 [condition][]a new day starts=$event : AccountEvent( type == EventType.DAILY ) $account : Account( id == $event.accountId )
 
 # ---- memory: a rule acts once per key, remembered in the database whatever version of the play runs ----
@@ -52,18 +57,26 @@
 [condition][]its {attribute:\w+} is "{value}"=Account( this == $account, is("{attribute}", "{value}") )
 [condition][]its "{role}" holds more than {count:\d+} accounts=exists TeamMember( roleIs("{role}"), load > {count} )
 [condition][]its "{role}" holds fewer than {count:\d+} accounts=exists TeamMember( roleIs("{role}"), load < {count} )
+[condition][]team "{team}" has an available member holding fewer than {count:\d+} seats=Account( this == $account, hasAvailableMemberHoldingFewerSeats("{team}", {count}) )
+[condition][]team "{team}" has an available member with fewer than {count:\d+} open tasks=Account( this == $account, hasAvailableMemberWithFewerOpenTasks("{team}", {count}) )
+[condition][]team "{team}" has an available member=Account( this == $account, hasAvailableMember("{team}") )
+[condition][]team "{team}" has no available member=Account( this == $account, !hasAvailableMember("{team}") )
 [condition][]it has an open task titled "{title}"=exists OpenTask( titled("{title}") )
 [condition][]it has no "{role}"=Account( this == $account, !hasHolder("{role}") )
 [condition][]it has a "{role}"=Account( this == $account, hasHolder("{role}") )
 [condition][]the disabled user is "{email}"=AccountEvent( this == $event, userEmail == "{email}" )
 
 # ---- actions ----
+[consequence][]assign the least loaded available member of team "{team}" as "{role}"=actions.assignLeastLoaded("{role}", "{team}");
 [consequence][]assign the least loaded member of team "{team}" as "{role}", at most {cap:\d+} accounts each=actions.assignLeastLoadedWithin("{role}", "{team}", {cap});
 [consequence][]assign the least loaded member of team "{team}" as "{role}"=actions.assignLeastLoaded("{role}", "{team}");
 [consequence][]assign the next member of team "{team}" by round robin as "{role}", at most {cap:\d+} accounts each=actions.assignRoundRobinWithin("{role}", "{team}", {cap});
 [consequence][]assign the next member of team "{team}" by round robin as "{role}"=actions.assignRoundRobin("{role}", "{team}");
+[consequence][]assign their cover as "{role}"=actions.assignCover("{role}");
 [consequence][]assign "{email}" as "{role}"=actions.assign("{role}", "{email}");
 [consequence][]clear the "{role}"=actions.clear("{role}");
+[consequence][]create a task "{title}" for the returning user due in {days:\d+} days=actions.createTaskForReturningUser("{title}", {days});
+[consequence][]create a task "{title}" for the returning user due today=actions.createTaskForReturningUser("{title}", 0);
 [consequence][]create a task "{title}" for the "{role}" due in {days:\d+} days with {priority:\w+} priority=actions.createTaskWithPriority("{role}", "{title}", {days}, "{priority}");
 [consequence][]create a task "{title}" for the "{role}" due today with {priority:\w+} priority=actions.createTaskWithPriority("{role}", "{title}", 0, "{priority}");
 [consequence][]create a task "{title}" for the "{role}" due in {days:\d+} days=actions.createTask("{role}", "{title}", {days});

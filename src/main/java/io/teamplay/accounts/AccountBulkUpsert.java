@@ -73,6 +73,8 @@ public class AccountBulkUpsert {
         bulk.insert("account_attribute", ATTRIBUTE_COLUMNS, changes.newAttributes);
         bulk.batch("update account set name = ? where id = ?", changes.renamed);
         bulk.batch("update account_attribute set json_value = ? where account_id = ? and name = ?", changes.newValues);
+        bulk.insert("attribute_history", AttributeHistory.COLUMNS,
+                changes.changed.stream().map(c -> AttributeHistory.row(c, "INTEGRATION", changes.now)).toList());
         return outcomes;
     }
 

@@ -58,6 +58,7 @@ public class AccountService {
         }
         if (request.attributes() != null) {
             List<AttributeChanged> changes = applyAttributes(account, request.attributes(), actor);
+            AttributeHistory.insert(Account.getEntityManager(), changes, "API");
             changes.forEach(attributeChanged::fire);
         }
         return account.view();
@@ -72,6 +73,7 @@ public class AccountService {
         Map<String, JsonNode> one = new java.util.HashMap<>();
         one.put(name, value);
         List<AttributeChanged> changes = applyAttributes(account, one, actor);
+        AttributeHistory.insert(Account.getEntityManager(), changes, "INTEGRATION");
         changes.forEach(attributeChanged::fire);
         return changes.stream().findFirst();
     }
@@ -90,8 +92,15 @@ public class AccountService {
             account.name = name.trim();
         }
         List<AttributeChanged> changes = applyAttributes(account, attributes, actor);
+        AttributeHistory.insert(Account.getEntityManager(), changes, "INTEGRATION");
         changes.forEach(attributeChanged::fire);
         return renamed || !changes.isEmpty() ? ImportOutcome.UPDATED : ImportOutcome.UNCHANGED;
+    }
+
+    /** The changes of the account's attributes, newest first (set-based imports, plays and edits alike). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AttributeHistoryView> attributeHistoryOf(String id) {
+        return AttributeHistory.of(Account.getEntityManager(), id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -293,4 +293,14 @@ public class AssignmentService {
                 .map(a -> new Seat(a.accountId, a.role))
                 .toList();
     }
+
+    /** The accounts on which seats went from one person to another between the two moments, ordered by id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> accountsHandedOver(String fromEmail, String toEmail, Instant since, Instant until) {
+        return HistoryEntry.getEntityManager().createQuery("select distinct h.accountId from HistoryEntry h "
+                        + "where h.fromEmail = ?1 and h.toEmail = ?2 and h.at >= ?3 and h.at < ?4 order by h.accountId",
+                        String.class)
+                .setParameter(1, fromEmail).setParameter(2, toEmail).setParameter(3, since).setParameter(4, until)
+                .getResultList();
+    }
 }

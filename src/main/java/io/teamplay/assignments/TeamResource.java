@@ -58,6 +58,9 @@ public class TeamResource {
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
     public List<HistoryView> history(String id) {
         accounts.get(id);
-        return assignments.historyOf(id);
+        List<HistoryView> history = new java.util.ArrayList<>(assignments.historyOf(id));
+        accounts.attributeHistoryOf(id).stream().map(HistoryView::of).forEach(history::add);
+        history.sort(java.util.Comparator.comparing(HistoryView::at).reversed()); // stable: each list is newest first
+        return history;
     }
 }

@@ -34,6 +34,8 @@ public class DailyTicks {
     PlayActivations activations;
     @Inject
     PlaysConfig config;
+    @Inject
+    LeaveEvents leaves;
 
     @Scheduled(cron = "{teamplay.plays.daily-cron}", identity = "plays-daily",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -94,6 +96,7 @@ public class DailyTicks {
                 break;
             }
         }
+        queued += QuarkusTransaction.requiringNew().call(() -> leaves.queue(date));
         QuarkusTransaction.requiringNew().run(() -> ticked(date));
         LOG.infof("Daily tick %s: %d event(s) queued", date, queued);
         return queued;

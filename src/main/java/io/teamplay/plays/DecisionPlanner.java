@@ -12,11 +12,13 @@ import io.teamplay.assignments.MovedTask;
 import io.teamplay.assignments.PlayOrigin;
 import io.teamplay.notifications.HolderNotified;
 import io.teamplay.plays.actions.PlayDecision;
+import io.teamplay.plays.actions.PlayDecision.AssignCover;
 import io.teamplay.plays.actions.PlayDecision.AssignLeastLoaded;
 import io.teamplay.plays.actions.PlayDecision.AssignRole;
 import io.teamplay.plays.actions.PlayDecision.AssignRoundRobin;
 import io.teamplay.plays.actions.PlayDecision.ClearRole;
 import io.teamplay.plays.actions.PlayDecision.CreateTask;
+import io.teamplay.plays.actions.PlayDecision.CreateTaskForUser;
 import io.teamplay.plays.actions.PlayDecision.EmailHolder;
 import io.teamplay.plays.actions.PlayDecision.NotifyHolder;
 import io.teamplay.plays.actions.PlayDecision.SetAttribute;
@@ -150,12 +152,19 @@ class DecisionPlanner {
         if (decision instanceof SetAttribute set) {
             return attributeChange(set, context);
         }
+        if (decision instanceof CreateTaskForUser task) {
+            return taskForUser(task, context);
+        }
         String role = decision.role();
         if (decision instanceof ClearRole) {
             return new SeatChange(change(decision, play, context, null));
         }
         if (decision instanceof AssignRole assign) {
             return new SeatChange(change(decision, play, context, Assignee.byEmail(assign.email())));
+        }
+        if (decision instanceof AssignCover cover) {
+            return cover.email() == null ? new Refusal(null, null, "the event names no cover: the user on leave named none")
+                    : new SeatChange(change(decision, play, context, Assignee.byEmail(cover.email())));
         }
         if (decision instanceof AssignRoundRobin pick) {
             return picked(decision, play, context, pick.team(), picker.nextInTurn(pick.team(), role, pick.cap(), preview),
@@ -197,6 +206,18 @@ class DecisionPlanner {
         return member.<Plan>map(email -> new SeatChange(change(decision, play, context, Assignee.byEmail(email))))
                 .orElseGet(() -> new Refusal(null, null, "team " + team + " has no active member to pick"
                         + (cap > 0 ? " holding fewer than " + cap + " " + decision.role() + " seats" : "")));
+    }
+
+    private Plan taskForUser(CreateTaskForUser task, RunContext context) {
+        if (task.email() == null) {
+            return new Refusal(null, null, "the event names no user to give the task to");
+        }
+        Optional<UserView> user = users.find(task.email());
+        if (user.isEmpty() || !user.get().isActive()) {
+            return new Refusal(null, task.email(), task.email() + " is not an active user: no task given");
+        }
+        return new NewTaskFor(user.get().email(), new NewTask(context.accountId(), task.title(), user.get().email(), null,
+                TaskSource.PLAY, context.date().plusDays(task.dueInDays()), TaskPriority.NORMAL));
     }
 
     private Plan attributeChange(SetAttribute set, RunContext context) {
@@ -241,6 +262,10 @@ class DecisionPlanner {
     static String action(PlayDecision decision) {
         if (decision instanceof AssignRole) {
             return "ASSIGN";
+        } else if (decision instanceof AssignCover) {
+            return "ASSIGN_COVER";
+        } else if (decision instanceof CreateTaskForUser) {
+            return "CREATE_TASK";
         } else if (decision instanceof AssignRoundRobin) {
             return "ASSIGN_ROUND_ROBIN";
         } else if (decision instanceof AssignLeastLoaded) {

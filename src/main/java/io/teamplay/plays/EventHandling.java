@@ -81,9 +81,9 @@ class EventHandling {
             throw new EventFailed(null, null, "no account with id " + row.accountId);
         }
         accounts.lock(row.accountId);
-        Account account = facts.account(row.accountId)
-                .orElseThrow(() -> new EventFailed(null, null, "no account with id " + row.accountId));
         AccountEvent event = row.fact();
+        Account account = facts.account(row.accountId, event)
+                .orElseThrow(() -> new EventFailed(null, null, "no account with id " + row.accountId));
         List<PlayDecision> decisions;
         try {
             decisions = library.engine().fire(event, account, active, limits.firing());

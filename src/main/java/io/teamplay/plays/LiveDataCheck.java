@@ -7,6 +7,7 @@ import io.teamplay.plays.engine.PlayReference;
 import io.teamplay.plays.facts.RoleKey;
 import io.teamplay.roles.RoleService;
 import io.teamplay.roles.RoleView;
+import io.teamplay.segments.SavedSegments;
 import io.teamplay.users.UserService;
 import io.teamplay.users.UserView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Checks the names a play uses against the service's data: an unknown role or team is an error; an attribute no
+ * Checks the names a play uses against the service's data: an unknown role, team or saved segment is an error; an attribute no
  * account has, or a team with no active member, is a warning. Each finding names the line and column of the name.
  */
 @ApplicationScoped
@@ -32,6 +33,8 @@ class LiveDataCheck {
     UserService users;
     @Inject
     AccountService accounts;
+    @Inject
+    SavedSegments segments;
 
     record Findings(List<PlayError> errors, List<PlayError> warnings) {
     }
@@ -75,6 +78,8 @@ class LiveDataCheck {
             case ATTRIBUTE -> accounts.anyHasAttribute(name) ? Verdict.KNOWN : new Verdict(false,
                     "no account has the attribute \"" + name + "\": check its spelling (attribute names are written as "
                             + "they are stored)");
+            case SEGMENT -> segments.exists(name) ? Verdict.KNOWN : new Verdict(true, "there is no saved segment \""
+                    + name + "\": save it first (POST /api/segments)");
         };
     }
 

@@ -147,6 +147,10 @@ public class PlayEventOutbox {
     @Transactional
     public boolean accept(ExternalEvent event, String actor) {
         EventType type = parseType(event.type());
+        if (type == EventType.LEAVE_STARTED || type == EventType.LEAVE_ENDED) {
+            throw ProblemException.badRequest("type", type + " events come from users' availability "
+                    + "(PUT /api/users/{email}/availability), not from outside");
+        }
         if (type == EventType.ATTRIBUTE_CHANGED && (event.attribute() == null || event.attribute().isBlank())) {
             throw ProblemException.badRequest("attribute", "an ATTRIBUTE_CHANGED event names its attribute");
         }
@@ -214,6 +218,20 @@ public class PlayEventOutbox {
             queued += insertIfNew(row) ? 1 : 0;
         }
         return queued;
+    }
+
+    /**
+     * Queues a leave starting or ending on one account, under the caller's deterministic id (a leave's event is
+     * queued once however often the days are ticked); answers whether it was new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean queueLeave(String id, EventType type, String accountId, LocalDate date, String user, String cover,
+                       String accountsTaken) {
+        PlayEventRow row = PlayEventRow.pending(id, type, accountId, date);
+        row.userEmail = user;
+        row.toEmail = cover;
+        row.newValue = accountsTaken == null ? null : JsonValues.toJson(accountsTaken);
+        return insertIfNew(row);
     }
 
     static EventType parseType(String type) {

@@ -30,9 +30,25 @@ class PlayFacts {
     AssignmentService assignments;
     @Inject
     TaskService tasks;
+    @Inject
+    SegmentMoves segmentMoves;
+    @Inject
+    TeamRoster roster;
 
     Optional<Account> account(String accountId) {
         return accounts.find(accountId).map(view -> account(view, assignments.teamOf(view.id())));
+    }
+
+    /**
+     * The account fact for handling that event: with the saved segments the event made the account enter or leave,
+     * and the members of the teams the active plays name.
+     */
+    Optional<Account> account(String accountId, io.teamplay.plays.facts.AccountEvent event) {
+        return account(accountId).map(account -> segmentMoves.of(event, account)).map(account -> {
+            List<io.teamplay.plays.facts.Teammate> teammates = roster.on(event.getDate());
+            return teammates.isEmpty() ? account : new Account(account.getId(), account.getName(),
+                    account.getAttributes(), account.getTeam(), account.situation().withTeammates(teammates));
+        });
     }
 
     /**

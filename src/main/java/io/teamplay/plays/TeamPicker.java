@@ -1,6 +1,7 @@
 package io.teamplay.plays;
 
 import io.teamplay.assignments.AssignmentService;
+import io.teamplay.users.AvailabilityService;
 import io.teamplay.users.UserService;
 import io.teamplay.users.UserView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Picks a member of a team for a role: in turn (round robin) or the one holding that role on the fewest accounts
- * (least loaded). Only ACTIVE members are candidates, and with a cap only those holding fewer seats of the role than
+ * (least loaded). Only ACTIVE members who are not out of office today are candidates, and with a cap only those holding fewer seats of the role than
  * the cap; ties go to the first email in alphabetical order.
  */
 @ApplicationScoped
@@ -22,9 +23,15 @@ class TeamPicker {
     UserService users;
     @Inject
     AssignmentService assignments;
+    @Inject
+    AvailabilityService availability;
 
+    /** The team's active members, less those out of office today. */
     List<String> candidates(String team) {
-        return users.membersOf(team).stream().filter(UserView::isActive).map(UserView::email).sorted().toList();
+        List<String> active = users.membersOf(team).stream().filter(UserView::isActive).map(UserView::email).sorted()
+                .toList();
+        java.util.Set<String> away = availability.awayOn(active, java.time.LocalDate.now());
+        return away.isEmpty() ? active : active.stream().filter(m -> !away.contains(m)).toList();
     }
 
     /** The active members under the cap (0: no cap). */

@@ -129,6 +129,19 @@ public class TaskService {
         return Task.count("assignee = ?1 and status = ?2", Emails.normalise(email), TaskStatus.OPEN);
     }
 
+    /** How many open tasks each of these users has, in one query (users with none are left out). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<String, Long> countOpenOfAll(java.util.Collection<String> emails) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        if (!emails.isEmpty()) {
+            Task.getEntityManager().createQuery("select t.assignee, count(t) from Task t where t.status = ?1 "
+                            + "and t.assignee in ?2 group by t.assignee", Object[].class)
+                    .setParameter(1, TaskStatus.OPEN).setParameter(2, emails).getResultList()
+                    .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        }
+        return counts;
+    }
+
     /** Which of these accounts have an open task (a seat changing hands there may move tasks). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Set<String> accountsWithOpenTasks(java.util.Collection<String> accountIds) {

@@ -220,6 +220,53 @@ class PlayFiringTest {
     }
 
     @Test
+    void shouldReadTheNamedTeamsMembersWithTheirAvailabilityAndLoad() {
+        Situation roster = new Situation(List.of(), List.of(), Map.of(), Set.of())
+                .withTeammates(List.of(new io.teamplay.plays.facts.Teammate("Enterprise", "ann@x.io", "Ann", false, 1, 0),
+                        new io.teamplay.plays.facts.Teammate("Enterprise", "bob@x.io", "Bob", true, 50, 3),
+                        new io.teamplay.plays.facts.Teammate("SMB", "sid@x.io", "Sid", true, 0, 0)));
+        Account account = new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
+                roster);
+        String created = "the account is created\n    ";
+        assertEquals(1, fire(created + "team \"enterprise\" has an available member", "clear the \"x\"",
+                created("a1"), account).size());
+        assertEquals(0, fire(created + "team \"Enterprise\" has no available member", "clear the \"x\"",
+                created("a1"), account).size());
+        assertEquals(1, fire(created + "team \"Nobody\" has no available member", "clear the \"x\"",
+                created("a1"), account).size());
+        assertEquals(0, fire(created + "team \"Enterprise\" has an available member holding fewer than 40 seats",
+                "clear the \"x\"", created("a1"), account).size(), "the one with room is away");
+        assertEquals(1, fire(created + "team \"Enterprise\" has an available member with fewer than 4 open tasks",
+                "clear the \"x\"", created("a1"), account).size());
+        Account allAway = new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
+                roster.withTeammates(List.of(new io.teamplay.plays.facts.Teammate("Enterprise", "ann@x.io", "Ann", false,
+                        1, 0))));
+        assertEquals(1, fire(created + "team \"Enterprise\" has no available member", "clear the \"x\"",
+                created("a1"), allAway).size());
+        Account rosterAway = new Account(ACCOUNT.getId(), ACCOUNT.getName(), ACCOUNT.getAttributes(), ACCOUNT.getTeam(),
+                roster.withTeammates(List.of(new io.teamplay.plays.facts.Teammate("Roster-8806ae0b", "ann@x.io", "Ann",
+                        false, 1, 0))));
+        assertEquals(1, fire("the roster1 changes to \"check\"\n    team \"Roster-8806ae0b\" has no available member",
+                "set the roster1_answer to \"nobody\"", attributeChanged("a1", "roster1", null, "check"),
+                rosterAway).size());
+        PlayBook both = compile(dslr("p", "// team: Enterprise\nrule \"r\"\nwhen\n    the roster1 changes to \"check\"\n"
+                + "    team \"Roster-8806ae0b\" has no available member\nthen\n    set the a to \"nobody\"\nend\n"
+                + "rule \"s\"\nwhen\n    the roster1 changes to \"check\"\n"
+                + "    team \"Roster-8806ae0b\" has an available member holding fewer than 2 seats\nthen\n"
+                + "    set the b to \"room\"\nend\n"));
+        assertEquals(List.of("a"), both.fire(attributeChanged("a1", "roster1", null, "check"), rosterAway, Set.of("p"))
+                .stream().map(d -> ((PlayDecision.SetAttribute) d).attribute()).toList(), "with a sibling rule too");
+        PlayBook two = compile(dslr("p", "// team: Enterprise\nrule \"test rule\"\nwhen\n    the roster1 changes to \"check\"\n"
+                        + "    team \"Roster-8806ae0b\" has no available member\nthen\n    set the a to \"nobody\"\nend\n"),
+                dslr("q", "// team: Enterprise\nrule \"other rule\"\nwhen\n    the roster1 changes to \"check\"\n"
+                        + "    team \"Roster-8806ae0b\" has an available member holding fewer than 2 seats\nthen\n"
+                        + "    set the b to \"room\"\nend\n"));
+        assertEquals(List.of("a"), two.fire(attributeChanged("a1", "roster1", null, "check"), rosterAway,
+                Set.of("p", "q")).stream().map(d -> ((PlayDecision.SetAttribute) d).attribute()).toList(),
+                "with a sibling play");
+    }
+
+    @Test
     void shouldFillTheMergeFieldsOfMessagesAndTitles() {
         Account named = new Account("a1", "Acme", Map.of("health", "red", "arr", 120000),
                 Map.of("success_manager", "sam@x.io", "sales_manager", "sal@x.io"),

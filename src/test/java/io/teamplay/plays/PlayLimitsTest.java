@@ -51,6 +51,10 @@ class PlayLimitsTest {
     AssignmentService assignmentService;
     @Inject
     io.teamplay.tasks.TaskService taskService;
+    @Inject
+    SegmentMoves segmentMovesService;
+    @Inject
+    TeamRoster teamRoster;
 
     private String activated;
 
@@ -266,6 +270,8 @@ class PlayLimitsTest {
                 accounts = accountService;
                 assignments = assignmentService;
                 tasks = taskService;
+                segmentMoves = segmentMovesService;
+                roster = teamRoster;
             }
 
             @Override

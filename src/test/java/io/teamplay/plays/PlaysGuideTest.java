@@ -21,7 +21,7 @@ class PlaysGuideTest {
 
     /** A table row whose first cell is an entry: | `Account.is(attribute, value)` | ... */
     private static final Pattern ENTRY = Pattern.compile(
-            "(?m)^\\| `((?:AccountEvent|Account|OpenTask|TeamMember|Once|EventType|actions)\\.\\w+)(?:\\(([^)]*)\\))?` \\|");
+            "(?m)^\\| `((?:AccountEvent|Account|OpenTask|TeamMember|Teammate|Once|EventType|actions)\\.\\w+)(?:\\(([^)]*)\\))?` \\|");
 
     @Test
     void theGuideListsExactlyWhatTheAllowlistAllows() {

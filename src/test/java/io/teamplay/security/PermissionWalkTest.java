@@ -52,6 +52,11 @@ class PermissionWalkTest {
             Map.entry("POST /api/users/{email}/disable", "ADMIN"),
             Map.entry("POST /api/users/{email}/enable", "ADMIN"),
             Map.entry("POST /api/users/{email}/password-link", "ADMIN"),
+            // a user's leave: read by anyone; set and ended by the user themself or an ADMIN (the walk acts on a
+            // bystander, so below ADMIN the data refuses it)
+            Map.entry("GET /api/users/{email}/availability", "READ_ONLY"),
+            Map.entry("PUT /api/users/{email}/availability", "ADMIN"),
+            Map.entry("DELETE /api/users/{email}/availability", "ADMIN"),
             // account roles and the task-ownership policy: ADMIN or ADVANCED
             Map.entry("GET /api/roles", "READ_ONLY"),
             Map.entry("GET /api/roles/{key}", "READ_ONLY"),
@@ -69,6 +74,12 @@ class PermissionWalkTest {
             Map.entry("DELETE /api/accounts/{id}/team/{role}", "STANDARD"),
             Map.entry("GET /api/accounts/{id}/history", "READ_ONLY"),
             Map.entry("POST /api/accounts/bulk-assign", "STANDARD"),
+            // saved segments: read by anyone, written by ADMIN or ADVANCED
+            Map.entry("POST /api/segments", "ADVANCED"),
+            Map.entry("GET /api/segments", "READ_ONLY"),
+            Map.entry("GET /api/segments/{name}", "READ_ONLY"),
+            Map.entry("PUT /api/segments/{name}", "ADVANCED"),
+            Map.entry("DELETE /api/segments/{name}", "ADVANCED"),
             Map.entry("POST /api/imports/accounts", "STANDARD"),
             Map.entry("GET /api/imports/{id}", "STANDARD"),
             Map.entry("POST /api/tasks", "STANDARD"),

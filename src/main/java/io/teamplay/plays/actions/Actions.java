@@ -65,6 +65,20 @@ public final class Actions {
         record(new PlayDecision.AssignLeastLoaded(play, rule, key(role), required(team, "team"), positive(cap), once));
     }
 
+    /** Sets the role to the cover named by the user whose leave the event is about. */
+    public void assignCover(String role) {
+        record(new PlayDecision.AssignCover(play, rule, key(role), event == null ? null : event.getCoverEmail(), once));
+    }
+
+    /** Creates a task for the user back from leave the event is about, due in that many days (0 = today). */
+    public void createTaskForReturningUser(String title, int dueInDays) {
+        if (dueInDays < 0) {
+            throw new IllegalArgumentException("a task cannot be due in " + dueInDays + " days");
+        }
+        record(new PlayDecision.CreateTaskForUser(play, rule, event == null ? null : event.getUserEmail(),
+                merged(required(title, "title")), dueInDays, once));
+    }
+
     /** Removes whoever holds the role. */
     public void clear(String role) {
         record(new PlayDecision.ClearRole(play, rule, key(role), once));

@@ -2,6 +2,7 @@ package io.teamplay.plays.actions;
 
 import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.AccountEvent;
+import io.teamplay.plays.facts.EventType;
 import io.teamplay.plays.facts.OpenTask;
 import io.teamplay.plays.facts.RoleKey;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
 /**
  * Fills the fields of a play's message from the facts of the firing: {account.name}, {account.id},
  * {account.<attribute>}, {old} and {new} (the event's values before and after), {task.title}, {task.owner},
- * {task.due} (the task the rule matched) and {<role>} (the name of whoever holds it, e.g. {Success Manager}). A field
+ * {task.due} (the task the rule matched), {accounts taken} (with a leave ending) and {<role>} (the name of whoever holds it, e.g. {Success Manager}). A field
  * that names nothing is left as written. One pass over the message.
  */
 final class MergeFields {
@@ -61,6 +62,9 @@ final class MergeFields {
         }
         if (field.equals("new")) {
             return event == null ? null : now(event);
+        }
+        if (field.equals("accounts taken")) {
+            return event == null || event.getType() != EventType.LEAVE_ENDED ? null : event.getNewText();
         }
         if (field.startsWith("task.")) {
             OpenTask task = matched.stream().filter(OpenTask.class::isInstance).map(OpenTask.class::cast)

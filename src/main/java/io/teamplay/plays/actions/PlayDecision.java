@@ -71,4 +71,17 @@ public sealed interface PlayDecision {
             return null;
         }
     }
+
+    /** The role goes to the cover of the user on leave the event is about ({@code email} null: they named none). */
+    record AssignCover(String play, String rule, String role, String email, String once) implements PlayDecision {
+    }
+
+    /** A task for a user named by the event (the user back from leave), not through a role. */
+    record CreateTaskForUser(String play, String rule, String email, String title, int dueInDays, String once)
+            implements PlayDecision {
+        @Override
+        public String role() {
+            return null;
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.teamplay.plays.facts.EventType;
 import io.teamplay.plays.facts.Once;
 import io.teamplay.plays.facts.OpenTask;
 import io.teamplay.plays.facts.TeamMember;
+import io.teamplay.plays.facts.Teammate;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -55,19 +56,24 @@ public final class PlayAllowlist {
     private static final Map<String, FactType> FACTS = facts(
             fact(AccountEvent.class,
                     List.of("id", "type", "accountId", "date", "depth", "attribute", "oldValue", "newValue", "oldText",
-                            "newText", "role", "fromEmail", "toEmail", "userEmail"),
+                            "newText", "role", "fromEmail", "toEmail", "userEmail", "coverEmail"),
                     List.of("oldIs", "newIs", "wentAbove", "reached", "fellBelow", "roleIs")),
             fact(Account.class,
                     List.of("id", "name"),
                     List.of("attr", "text", "lowerText", "is", "number", "atLeast", "isAtLeast", "isAtMost", "isBelow",
                             "isAbove", "isBetween", "containsText", "date", "daysUntil", "daysSince", "isDaysBefore",
-                            "isDaysAfter", "isWithinDaysBefore", "isWithinDaysAfter", "holder", "hasHolder", "holds")),
+                            "isDaysAfter", "isWithinDaysBefore", "isWithinDaysAfter", "holder", "hasHolder", "holds", "entered",
+                            "left", "hasAvailableMember", "hasAvailableMemberHoldingFewerSeats",
+                            "hasAvailableMemberWithFewerOpenTasks")),
             fact(OpenTask.class,
                     List.of("id", "title", "owner", "due", "role", "priority", "status"),
                     List.of("titled", "daysOverdue", "isDaysOverdue")),
             fact(TeamMember.class,
                     List.of("role", "email", "name", "load"),
                     List.of("roleIs")),
+            fact(Teammate.class,
+                    List.of("team", "email", "name", "available", "seats", "openTasks"),
+                    List.of("teamIs")),
             fact(Once.class,
                     List.of("attribute", "value"),
                     List.of()));
@@ -78,7 +84,7 @@ public final class PlayAllowlist {
     private static final Map<String, Method> ACTION_METHODS = methods(Actions.class,
             List.of("assign", "assignRoundRobin", "assignRoundRobinWithin", "assignLeastLoaded",
                     "assignLeastLoadedWithin", "clear", "createTask", "createTaskWithPriority", "notifyHolder",
-                    "emailHolder", "setAttribute"));
+                    "emailHolder", "setAttribute", "assignCover", "createTaskForReturningUser"));
 
     private PlayAllowlist() {
     }

@@ -76,6 +76,10 @@ final class PlayPreparer {
                 new PreparedPlay.Insertion(1, 1, head.length()), errors);
     }
 
+    /** Private-use characters standing for the play's braces while the DSL expands it. */
+    private static final char BRACE_OPEN = '\uE000';
+    private static final char BRACE_CLOSE = '\uE001';
+
     private String expand(PlayFile file, List<PlayError> errors) {
         StringBuilder withoutExpander = new StringBuilder();
         for (String line : file.text().split("\n", -1)) {
@@ -84,7 +88,7 @@ final class PlayPreparer {
         withoutExpander.setLength(withoutExpander.length() - 1);
         DefaultExpander expander = new DefaultExpander();
         expander.addDSLMapping(dsl);
-        String expanded = expander.expand(withoutExpander.toString());
+        String expanded = shown(expander.expand(hidden(withoutExpander.toString())));
         SourceMap map = new SourceMap(file.fileName(), file.text(), expanded, true);
         for (ExpanderException e : expander.getErrors()) {
             int line = e.getLine();
@@ -93,6 +97,19 @@ final class PlayPreparer {
                     + "\": it matches no sentence of plays.dsl (see rules/README.md for the sentences plays know)"));
         }
         return expanded;
+    }
+
+    /**
+     * The file's braces, hidden from the expander: it substitutes a sentence's placeholders inside the values it
+     * captured too, so a message holding "{role}" or "{title}" was rewritten, and one naming a placeholder of its own
+     * sentence made the expander loop for ever. Braces in a play's text are only ever merge fields, never DSL.
+     */
+    private static String hidden(String text) {
+        return text.replace(BRACE_OPEN, ' ').replace(BRACE_CLOSE, ' ').replace('{', BRACE_OPEN).replace('}', BRACE_CLOSE);
+    }
+
+    private static String shown(String expanded) {
+        return expanded.replace(BRACE_OPEN, '{').replace(BRACE_CLOSE, '}');
     }
 
     private static PackageDescr parse(String compiled, SourceMap map, List<PlayError> errors) {

@@ -45,19 +45,26 @@ final class PlayReferences {
             Map.entry("isDaysBefore", kinds(Kind.ATTRIBUTE)),
             Map.entry("isDaysAfter", kinds(Kind.ATTRIBUTE)),
             Map.entry("isWithinDaysBefore", kinds(Kind.ATTRIBUTE)),
-            Map.entry("isWithinDaysAfter", kinds(Kind.ATTRIBUTE)));
+            Map.entry("isWithinDaysAfter", kinds(Kind.ATTRIBUTE)),
+            Map.entry("entered", kinds(Kind.SEGMENT)),
+            Map.entry("teamIs", kinds(Kind.TEAM)),
+            Map.entry("hasAvailableMember", kinds(Kind.TEAM)),
+            Map.entry("hasAvailableMemberHoldingFewerSeats", kinds(Kind.TEAM, null)),
+            Map.entry("hasAvailableMemberWithFewerOpenTasks", kinds(Kind.TEAM, null)),
+            Map.entry("left", kinds(Kind.SEGMENT)));
 
-    private static final Map<String, Kind[]> ACTIONS = Map.of(
-            "assign", kinds(Kind.ROLE),
-            "assignRoundRobin", kinds(Kind.ROLE, Kind.TEAM),
-            "assignRoundRobinWithin", kinds(Kind.ROLE, Kind.TEAM),
-            "assignLeastLoaded", kinds(Kind.ROLE, Kind.TEAM),
-            "assignLeastLoadedWithin", kinds(Kind.ROLE, Kind.TEAM),
-            "clear", kinds(Kind.ROLE),
-            "createTask", kinds(Kind.ROLE),
-            "createTaskWithPriority", kinds(Kind.ROLE),
-            "notifyHolder", kinds(Kind.ROLE),
-            "emailHolder", kinds(Kind.ROLE));
+    private static final Map<String, Kind[]> ACTIONS = Map.ofEntries(
+            Map.entry("assign", kinds(Kind.ROLE)),
+            Map.entry("assignRoundRobin", kinds(Kind.ROLE, Kind.TEAM)),
+            Map.entry("assignRoundRobinWithin", kinds(Kind.ROLE, Kind.TEAM)),
+            Map.entry("assignLeastLoaded", kinds(Kind.ROLE, Kind.TEAM)),
+            Map.entry("assignLeastLoadedWithin", kinds(Kind.ROLE, Kind.TEAM)),
+            Map.entry("clear", kinds(Kind.ROLE)),
+            Map.entry("createTask", kinds(Kind.ROLE)),
+            Map.entry("createTaskWithPriority", kinds(Kind.ROLE)),
+            Map.entry("notifyHolder", kinds(Kind.ROLE)),
+            Map.entry("emailHolder", kinds(Kind.ROLE)),
+            Map.entry("assignCover", kinds(Kind.ROLE)));
 
     private static final Map<String, Kind> EVENT_PROPERTIES = Map.of("attribute", Kind.ATTRIBUTE, "role", Kind.ROLE);
 

@@ -50,6 +50,7 @@ public final class Account {
     public List<Object> companions() {
         List<Object> facts = new ArrayList<>(situation.openTasks());
         facts.addAll(situation.members());
+        facts.addAll(situation.teammates());
         facts.add(new Once(null, this));
         attributes.forEach((name, value) -> {
             if (value != null) {
@@ -57,6 +58,32 @@ public final class Account {
             }
         });
         return facts;
+    }
+
+    /** True when the event made the account enter the saved segment of that name (ignoring case). */
+    public boolean entered(String segment) {
+        return segment != null && situation.segmentsEntered().contains(segment.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** True when the event made the account leave the saved segment of that name (ignoring case). */
+    public boolean left(String segment) {
+        return segment != null && situation.segmentsLeft().contains(segment.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** True when a member of that team (one the active plays name) is ACTIVE and not out of office. */
+    public boolean hasAvailableMember(String team) {
+        return situation.teammates().stream().anyMatch(m -> m.teamIs(team) && m.getAvailable());
+    }
+
+    /** True when an available member of that team holds fewer than that many seats. */
+    public boolean hasAvailableMemberHoldingFewerSeats(String team, long seats) {
+        return situation.teammates().stream().anyMatch(m -> m.teamIs(team) && m.getAvailable() && m.getSeats() < seats);
+    }
+
+    /** True when an available member of that team has fewer than that many open tasks. */
+    public boolean hasAvailableMemberWithFewerOpenTasks(String team, long openTasks) {
+        return situation.teammates().stream()
+                .anyMatch(m -> m.teamIs(team) && m.getAvailable() && m.getOpenTasks() < openTasks);
     }
 
     /** The attribute's value, or null. */

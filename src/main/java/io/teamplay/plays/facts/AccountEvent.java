@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * An account event as plays see it. Which fields are set depends on the type:
  * ATTRIBUTE_CHANGED sets attribute, oldValue and newValue; ASSIGNMENT_CHANGED sets role, fromEmail and toEmail;
- * USER_DISABLED sets userEmail; every event has an id, an accountId, a date and a cascade depth.
+ * USER_DISABLED sets userEmail; LEAVE_STARTED and LEAVE_ENDED set userEmail (the user on leave) and coverEmail, and
+ * LEAVE_ENDED lists the accounts the cover took as its new value; every event has an id, an accountId, a date and a cascade depth.
  */
 public final class AccountEvent {
 
@@ -62,6 +63,12 @@ public final class AccountEvent {
     public String getToEmail() { return toEmail; }
     public String getUserEmail() { return userEmail; }
     public LocalDate getDate() { return date; }
+    /** With a leave starting or ending: the email of the user covering for the one on leave, or null. */
+    public String getCoverEmail() { return isLeave() ? toEmail : null; }
+
+    private boolean isLeave() {
+        return type == EventType.LEAVE_STARTED || type == EventType.LEAVE_ENDED;
+    }
     public int getDepth() { return depth; }
 
     /** The old value as text ("" when there was none), for comparing with a quoted value. */
