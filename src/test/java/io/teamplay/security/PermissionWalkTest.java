@@ -67,6 +67,7 @@ class PermissionWalkTest {
             Map.entry("DELETE /api/accounts/{id}/team/{role}", "STANDARD"),
             Map.entry("GET /api/accounts/{id}/history", "READ_ONLY"),
             Map.entry("POST /api/accounts/bulk-assign", "STANDARD"),
+            Map.entry("POST /api/accounts/bulk-clear", "STANDARD"),
             Map.entry("POST /api/imports/accounts", "STANDARD"),
             Map.entry("GET /api/imports/{id}", "STANDARD"),
             Map.entry("POST /api/tasks", "STANDARD"),
