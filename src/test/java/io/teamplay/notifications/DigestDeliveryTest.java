@@ -79,7 +79,7 @@ class DigestDeliveryTest {
         hook.pauseAfterClaiming(first);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<DigestRun> holding = pool.submit(runner::run);
+            Future<DigestRun> holding = pool.submit(() -> runner.run());
             assertTrue(hook.awaitPaused(), "the first run claimed " + first);
 
             DigestRun other = runner.run();
@@ -115,6 +115,42 @@ class DigestDeliveryTest {
         }
         assertOneEmailEach(people);
         assertEquals(DigestRun.NOTHING, runner.run());
+    }
+
+    @Test
+    void shouldSendEachItemOnceWithSeveralSendersInTwoRunsAtOnce() throws Exception {
+        List<String> people = recipientsWithItems(12, 2);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<DigestRun>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return runner.run(4);
+                }));
+            }
+            DigestRun total = runs.get(0).get(60, TimeUnit.SECONDS).plus(runs.get(1).get(60, TimeUnit.SECONDS));
+            assertEquals(new DigestRun(12, 24, 0, 0), total);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertOneEmailEach(people);
+        people.forEach(person -> asAdmin().queryParam("recipient", person).get("/api/digests/items").then()
+                .body("items.status", everyItem(equalTo("SENT"))).body("items.attempts", everyItem(equalTo(1))));
+        assertEquals(DigestRun.NOTHING, runner.run(4));
+    }
+
+    @Test
+    void shouldStopEverySenderWhenOneCrashesAndSendTheRestOnceLater() {
+        List<String> people = recipientsWithItems(8, 1);
+        hook.crashAfterClaiming(people.get(0));
+
+        assertThrows(ClaimHook.SimulatedCrash.class, () -> runner.run(3));
+
+        assertEquals(new DigestRun(8 - greenMail.getReceivedMessages().length, 8 - greenMail.getReceivedMessages().length, 0, 0),
+                runner.run(3), "the rest, and only the rest");
+        assertOneEmailEach(people);
     }
 
     @Test
