@@ -33,7 +33,7 @@ one_run() { # $1 = senders; prints one result line
     java ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN \
     -Dquarkus.log.category.\"io.teamplay.notifications\".level=INFO -jar "$APP/quarkus-run.jar" >"$W/service-$senders.log" 2>&1 &
   app=$!; PIDS+=("$app")
-  for _ in $(seq 1 120); do curl -fs "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 1 480); do curl -fs "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; kill -0 "$app" 2>/dev/null || { tail -20 "$W/service-$senders.log" >&2; exit 1; }; sleep 0.5; done
   psql -q -d "$DB" >/dev/null <<SQL
 insert into digest_item (id, recipient, account_id, account_name, role_key, role_name, changed_by, path, created_at,
                          status, attempts, next_attempt_at)
@@ -47,17 +47,18 @@ SQL
   curl -fsS -X POST -H "Authorization: Bearer $TOKEN" "localhost:$PORT/api/digests/run" >"$W/run-$senders.json"
   t1=$(date +%s.%N)
   kill "$app" "$sinkpid" 2>/dev/null || true; wait "$app" "$sinkpid" 2>/dev/null || true
-  local sent emails seen unique
+  local sent emails seen unique conns
+  conns=$(cat "$sink.connections" 2>/dev/null || echo 0)
   sent=$(psql -tA -d "$DB" -c "select count(*) from digest_item where status = 'SENT' and attempts = 1")
   emails=$(wc -l <"$sink")
   seen=$(tr ',' '\n' <"$sink" | grep -c . || true)
   unique=$(tr ',' '\n' <"$sink" | grep . | sort -u | wc -l)
-  python3 - "$t0" "$t1" "$senders" "$ITEMS" "$RECIPIENTS" "$emails" "$seen" "$unique" "$sent" <<'PY'
+  python3 - "$t0" "$t1" "$senders" "$ITEMS" "$RECIPIENTS" "$emails" "$seen" "$unique" "$sent" "$conns" <<'PY'
 import sys
-t0, t1, senders, items, recipients, emails, seen, unique, sent = sys.argv[1:]
+t0, t1, senders, items, recipients, emails, seen, unique, sent, conns = sys.argv[1:]
 s = float(t1) - float(t0)
 print(f"digest senders={senders}: {items} items for {recipients} recipients in {s:.1f} s = {int(items)/s:,.0f} items/s; "
-      f"emails {emails}, items received {seen}, distinct {unique}, repeated {int(seen)-int(unique)}, rows SENT once {sent}")
+      f"emails {emails} on {conns} SMTP connection(s), items received {seen}, distinct {unique}, repeated {int(seen)-int(unique)}, rows SENT once {sent}")
 PY
 }
 for s in $SENDERS; do one_run "$s"; done

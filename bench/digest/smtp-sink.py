@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A local SMTP sink for the digest benchmark: accepts every message (ESMTP, pipelining-safe, no auth, no TLS) and
-appends one line per message to OUT: the value of its X-Teamplay-Digest-Items header (the item ids it carried).
+appends one line per message to OUT: the value of its X-Teamplay-Digest-Items header (the item ids it carried);
+OUT.connections holds the number of connections opened.
 Usage: smtp-sink.py PORT OUT  (stops on SIGTERM)."""
 import asyncio, sys
 
@@ -8,7 +9,14 @@ PORT, OUT = int(sys.argv[1]), sys.argv[2]
 out = open(OUT, "a", buffering=1)
 
 
+connections = 0
+
+
 async def session(reader, writer):
+    global connections
+    connections += 1
+    with open(OUT + ".connections", "w") as count:  # how many SMTP connections the client opened so far
+        count.write(f"{connections}\n")
     def reply(line):
         writer.write((line + "\r\n").encode())
     reply("220 bench-sink ESMTP")

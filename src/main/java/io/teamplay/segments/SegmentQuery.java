@@ -68,14 +68,19 @@ class SegmentQuery {
 
     /**
      * Runs segment queries under the statement timeout (PostgreSQL: {@code set local statement_timeout}, so it needs
-     * the caller's transaction; elsewhere the JDBC query timeout); a timeout becomes a 422 problem naming the filter.
+     * the caller's transaction, and is reset after them; elsewhere the JDBC query timeout); a timeout becomes a 422
+     * problem naming the filter.
      */
     <T> T bounded(Supplier<T> queries) {
         if ("postgresql".equals(dbKind)) {
             em.createNativeQuery("set local statement_timeout = " + config.statementTimeout().toMillis()).executeUpdate();
         }
         try {
-            return queries.get();
+            T result = queries.get();
+            if ("postgresql".equals(dbKind)) { // the caller's transaction may go on with other statements
+                em.createNativeQuery("set local statement_timeout to default").executeUpdate();
+            }
+            return result;
         } catch (RuntimeException e) {
             if (timedOut(e)) {
                 throw ProblemException.refused("filter", "the segment query took longer than "
