@@ -79,10 +79,11 @@ class DigestDeliveryTest {
         hook.pauseAfterClaiming(first);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<DigestRun> holding = pool.submit(() -> runner.run());
+            // one sender each: the first run holds its first recipient's claim and goes no further
+            Future<DigestRun> holding = pool.submit(() -> runner.run(1));
             assertTrue(hook.awaitPaused(), "the first run claimed " + first);
 
-            DigestRun other = runner.run();
+            DigestRun other = runner.run(1);
             assertEquals(new DigestRun(2, 4, 0, 0), other, "the other run skips the claimed items and sends the rest");
             assertEquals(0, to(greenMail.getReceivedMessages(), first).size());
 
@@ -159,7 +160,7 @@ class DigestDeliveryTest {
         String crashed = people.get(1);
         hook.crashAfterClaiming(crashed);
 
-        assertThrows(ClaimHook.SimulatedCrash.class, () -> runner.run());
+        assertThrows(ClaimHook.SimulatedCrash.class, () -> runner.run(1));
 
         assertEquals(1, greenMail.getReceivedMessages().length, "only the recipient before the crash got an email");
         assertEquals(1, to(greenMail.getReceivedMessages(), people.get(0)).size());

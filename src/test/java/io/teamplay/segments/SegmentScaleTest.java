@@ -87,21 +87,21 @@ class SegmentScaleTest {
     @Test
     void theCountStopsAtItsLimitUnlessAskedAndKeysetPagesFollowOneAnother() throws SQLException {
         String cohort = unique("cohort");
-        insertAccounts(cohort, 1005);
+        insertAccounts(cohort, 205);
 
         asAdmin().queryParam("attr.cohort", cohort).queryParam("size", 10).get("/api/accounts").then().statusCode(200)
-                .body("items", hasSize(10)).body("total", equalTo(1000)).body("totalExact", equalTo(false))
+                .body("items", hasSize(10)).body("total", equalTo(200)).body("totalExact", equalTo(false))
                 .body("nextAfter", equalTo(cohort + "-0009"));
         asAdmin().queryParam("attr.cohort", cohort).queryParam("count", true).get("/api/accounts").then()
-                .body("total", equalTo(1005)).body("totalExact", equalTo(true));
+                .body("total", equalTo(205)).body("totalExact", equalTo(true));
         asAdmin().queryParam("attr.cohort", cohort).queryParam("size", 3).queryParam("after", cohort + "-0009")
                 .get("/api/accounts").then()
                 .body("items.id", contains(cohort + "-0010", cohort + "-0011", cohort + "-0012"));
-        asAdmin().queryParam("attr.cohort", cohort).queryParam("size", 10).queryParam("after", cohort + "-1000")
+        asAdmin().queryParam("attr.cohort", cohort).queryParam("size", 10).queryParam("after", cohort + "-0200")
                 .get("/api/accounts").then().body("items", hasSize(4)).body("nextAfter", nullValue());
         // a page past the limit counts at least to its own end
-        asAdmin().queryParam("attr.cohort", cohort).queryParam("page", 100).queryParam("size", 10).get("/api/accounts").then()
-                .body("items", hasSize(5)).body("total", equalTo(1005)).body("totalExact", equalTo(true));
+        asAdmin().queryParam("attr.cohort", cohort).queryParam("page", 20).queryParam("size", 10).get("/api/accounts").then()
+                .body("items", hasSize(5)).body("total", equalTo(205)).body("totalExact", equalTo(true));
     }
 
     @Test
