@@ -55,7 +55,7 @@ cleanup() {
   kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 480); do  # up to 4 minutes: a loaded machine starts slowly
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
   kill -0 "$APP" 2>/dev/null || { log "the service died:"; tail -30 "$WORK/service.log" >&2; exit 1; }
   sleep 0.5

@@ -34,4 +34,8 @@ class AccountImport extends PanacheEntityBase {
     Instant updatedAt;
     @Column(name = "finished_at")
     Instant finishedAt;
+    /** The instance running it ({@link ImportHeartbeat#INSTANCE}). */
+    String owner;
+    @Column(name = "heartbeat_at")
+    Instant heartbeatAt;
 }

@@ -29,6 +29,8 @@ class ImportRuns {
         run.status = ImportStatus.RUNNING.name();
         run.startedAt = Instant.now();
         run.updatedAt = run.startedAt;
+        run.owner = ImportHeartbeat.INSTANCE;
+        run.heartbeatAt = run.startedAt;
         QuarkusTransaction.requiringNew().run(run::persist);
         return run.id;
     }
@@ -45,6 +47,7 @@ class ImportRuns {
             run.errors = json(tally.errors.firstInLineOrder());
             run.failure = failure;
             run.updatedAt = Instant.now();
+            run.heartbeatAt = run.updatedAt;
             if (status != ImportStatus.RUNNING) {
                 run.finishedAt = run.updatedAt;
             }

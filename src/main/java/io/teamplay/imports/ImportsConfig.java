@@ -3,6 +3,8 @@ package io.teamplay.imports;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** {@code teamplay.imports.*}: how uploads are written. */
 @ConfigMapping(prefix = "teamplay.imports")
 public interface ImportsConfig {
@@ -21,4 +23,16 @@ public interface ImportsConfig {
      */
     @WithDefault("1048576")
     long asyncAbove();
+
+    /** How often an instance says, on each import it runs, that it still runs it (and looks for abandoned ones). */
+    @WithDefault("10s")
+    Duration heartbeat();
+
+    /**
+     * An import RUNNING whose heartbeat is older than this was left by an instance that stopped: it is marked FAILED
+     * (at start-up and at each heartbeat, by any instance). Several missed heartbeats, so a busy instance is not taken
+     * for a dead one.
+     */
+    @WithDefault("60s")
+    Duration staleAfter();
 }

@@ -32,4 +32,11 @@ public interface DigestConfig {
     /** The right-hand side of the emails' Message-ID. */
     @WithDefault("teamplay.local")
     String messageIdDomain();
+
+    /**
+     * Recipients delivered at once by one run, each in its own transaction and on its own SMTP connection from the
+     * mailer's pool (keep {@code quarkus.mailer.max-pool-size} at least this). The claim keeps every item in one email.
+     */
+    @WithDefault("4")
+    int senders();
 }

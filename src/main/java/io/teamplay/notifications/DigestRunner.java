@@ -10,8 +10,15 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One digest run. For each recipient with due items, in its own transaction: claim the items
@@ -42,27 +49,87 @@ public class DigestRunner {
     Event<DigestClaimed> claimed;
 
     public DigestRun run() {
+        return run(config.senders());
+    }
+
+    /**
+     * One run with {@code senders} threads, each taking the next recipient and delivering in that recipient's own
+     * transaction: the claim ({@code SKIP LOCKED}) keeps each item in one email whatever runs alongside. An
+     * {@link Error} in one (a crash) stops every sender before its next recipient, and is rethrown.
+     */
+    DigestRun run(int senders) {
         long started = System.nanoTime();
         Instant now = Instant.now();
         List<String> recipients = QuarkusTransaction.requiringNew().call(() -> dueRecipients(now));
         DigestRun total = DigestRun.NOTHING;
-        for (String recipient : recipients) {
-            try {
-                total = total.plus(QuarkusTransaction.requiringNew().timeout(RECIPIENT_TX_SECONDS)
-                        .call(() -> deliver(recipient, now)));
-            } catch (RuntimeException e) {
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                LOG.errorf(e, "Digest for %s did not complete; its items stay waiting for the next run "
-                        + "(sent again, same Message-ID, if SMTP had already accepted the email)", recipient);
+        int threads = Math.max(1, Math.min(senders, recipients.size()));
+        if (threads == 1) {
+            for (String recipient : recipients) {
+                total = total.plus(deliverOrLog(recipient, now));
             }
+        } else {
+            total = inParallel(recipients, now, threads);
         }
         if (!recipients.isEmpty()) {
-            LOG.infof("Digest run: %d email(s) carrying %d item(s), %d item(s) failed, %d dropped, in %d ms",
-                    total.emails(), total.items(), total.failed(), total.dropped(), (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("Digest run: %d email(s) carrying %d item(s), %d item(s) failed, %d dropped, in %d ms (%d sender(s))",
+                    total.emails(), total.items(), total.failed(), total.dropped(), (System.nanoTime() - started) / 1_000_000,
+                    threads);
         }
         return total;
+    }
+
+    private DigestRun inParallel(List<String> recipients, Instant now, int threads) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Error> crashed = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "digest-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<DigestRun>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                parts.add(pool.submit(() -> {
+                    DigestRun part = DigestRun.NOTHING;
+                    for (int i = next.getAndIncrement(); i < recipients.size() && crashed.get() == null; i = next.getAndIncrement()) {
+                        try {
+                            part = part.plus(deliverOrLog(recipients.get(i), now));
+                        } catch (Error e) {
+                            crashed.compareAndSet(null, e);
+                        }
+                    }
+                    return part;
+                }));
+            }
+            DigestRun total = DigestRun.NOTHING;
+            for (Future<DigestRun> part : parts) {
+                total = total.plus(part.get());
+            }
+            if (crashed.get() != null) {
+                throw crashed.get();
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the digest was being sent", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a digest sender failed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private DigestRun deliverOrLog(String recipient, Instant now) {
+        try {
+            return QuarkusTransaction.requiringNew().timeout(RECIPIENT_TX_SECONDS).call(() -> deliver(recipient, now));
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            LOG.errorf(e, "Digest for %s did not complete; its items stay waiting for the next run "
+                    + "(sent again, same Message-ID, if SMTP had already accepted the email)", recipient);
+            return DigestRun.NOTHING;
+        }
     }
 
     private List<String> dueRecipients(Instant now) {
@@ -98,13 +165,11 @@ public class DigestRunner {
         } catch (RuntimeException e) {
             return failed(recipient, items, e);
         }
-        Instant sent = Instant.now();
-        items.forEach(item -> {
-            item.status = DigestItemStatus.SENT;
-            item.sentAt = sent;
-            item.messageId = messageId;
-            item.attempts++;
-        });
+        // One statement for the recipient's items, not one update per item.
+        em.createNativeQuery("update digest_item set status = 'SENT', sent_at = :sent, message_id = :messageId, "
+                        + "attempts = attempts + 1 where id in (:ids)")
+                .setParameter("sent", Instant.now()).setParameter("messageId", messageId).setParameter("ids", ids)
+                .executeUpdate();
         return DigestRun.sent(items.size());
     }
 

@@ -2,7 +2,6 @@ package io.teamplay.segments;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.access.Access;
 import io.teamplay.common.access.Actor;
@@ -19,7 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Segments over accounts: the account list filtered by role, assignee and attributes, and a bulk assign over one. */
+/**
+ * Segments over accounts: the account list filtered by role, assignee, attributes and roles nobody holds, and bulk
+ * assign / clear of a role over one.
+ */
 @Path("/api/accounts")
 public class SegmentResource {
 
@@ -32,15 +34,18 @@ public class SegmentResource {
 
     @GET
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
-    public Page<AccountSummary> search(@QueryParam("role") String role, @QueryParam("assignee") String assignee,
-                                       @BeanParam PageRequest page, @Context UriInfo uri) {
+    public SegmentPage search(@QueryParam("role") String role, @QueryParam("assignee") String assignee,
+                              @QueryParam("noHolder") String noHolder, @QueryParam("after") String after,
+                              @QueryParam("count") boolean exactCount,
+                              @BeanParam PageRequest page, @Context UriInfo uri) {
         Map<String, String> attributes = new HashMap<>();
         uri.getQueryParameters().forEach((key, values) -> {
             if (key.startsWith(ATTRIBUTE_FILTER_PREFIX) && !values.isEmpty()) {
                 attributes.put(key.substring(ATTRIBUTE_FILTER_PREFIX.length()), values.get(0));
             }
         });
-        return segments.search(new SegmentFilter(role, assignee, attributes), page.validated());
+        return segments.page(new SegmentFilter(role, assignee, attributes, noHolder), page.validated(),
+                after == null || after.isBlank() ? null : after, exactCount);
     }
 
     @POST
@@ -48,5 +53,12 @@ public class SegmentResource {
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public BulkAssignResult bulkAssign(@Valid @NotNull(message = "{body.required}") BulkAssignment request) {
         return segments.bulkAssign(request, actor.id());
+    }
+
+    @POST
+    @Path("bulk-clear")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
+    public BulkAssignResult bulkClear(@Valid @NotNull(message = "{body.required}") BulkClear request) {
+        return segments.bulkClear(request, actor.id());
     }
 }

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Segments: filtered, paged lists of accounts, and bulk edits of a role over a filter. */
 @ApplicationScoped
@@ -35,29 +36,65 @@ public class SegmentService {
     @Inject
     AssignmentService assignments;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Inject
+    SegmentsConfig config;
+
+    /** A page with the exact total (the web's account list). */
+    @Transactional
     public Page<AccountSummary> search(SegmentFilter filter, PageRequest page) {
-        List<String> ids = query.ids(filter, page);
+        return query.bounded(() -> new Page<>(summaries(query.ids(filter, page, null)), query.count(filter)));
+    }
+
+    /**
+     * A page of the segment (after {@code after} when given: keyset paging), with its total counted only as far as
+     * {@code teamplay.segments.count-limit} (or the page's end, if further) unless {@code exactCount}: counting a
+     * million matches on every page is what made the first page slow.
+     */
+    @Transactional
+    public SegmentPage page(SegmentFilter filter, PageRequest page, String after, boolean exactCount) {
+        filter.requireWithinCap("attr");
+        return query.bounded(() -> {
+            List<String> ids = query.ids(filter, page, after);
+            long total;
+            boolean exact = true;
+            if (exactCount) {
+                total = query.count(filter);
+            } else {
+                long limit = Math.max(config.countLimit(), (after != null ? 0L : page.offset()) + page.size) + 1;
+                total = query.countUpTo(filter, limit);
+                if (total == limit) {
+                    total--;
+                    exact = false;
+                }
+            }
+            String next = ids.size() == page.size ? ids.get(ids.size() - 1) : null;
+            return new SegmentPage(summaries(ids), total, exact, next);
+        });
+    }
+
+    private List<AccountSummary> summaries(List<String> ids) {
         Map<String, List<TeamMember>> teams = assignments.teamsOf(ids);
-        List<AccountSummary> items = accounts.getAll(ids).stream()
+        return accounts.getAll(ids).stream()
                 .map(account -> new AccountSummary(account.id(), account.name(), account.attributes(),
                         teams.getOrDefault(account.id(), List.of())))
                 .toList();
-        return new Page<>(items, query.count(filter));
     }
 
     /**
      * The ids of every account matching the filter, in id order, or a refusal naming the count when more than
      * {@code atMost} match (a caller about to work on each one asks for a narrower filter rather than run for minutes).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<String> matching(SegmentFilter filter, int atMost) {
-        long count = query.count(filter);
-        if (count > atMost) {
-            throw ProblemException.refused("filter", "the filter matches " + count + " accounts; at most " + atMost
-                    + " can be previewed at once: narrow the filter");
+        if (atMost < Integer.MAX_VALUE) {
+            long count = query.bounded(() -> query.countUpTo(filter, atMost + 1L));
+            if (count > atMost) {
+                throw ProblemException.refused("filter", "the filter matches more than " + atMost
+                        + " accounts; at most " + atMost + " can be previewed at once: narrow the filter");
+            }
         }
-        return query.ids(filter, null);
+        // no timeout: a caller asking for every match (a backfill) then works on each one for far longer
+        return query.ids(filter, null, null);
     }
 
     /**
@@ -67,12 +104,36 @@ public class SegmentService {
      * connection) is reported in {@code errors} and the others go on: the answer counts what was written.
      */
     public BulkAssignResult bulkAssign(BulkAssignment request, String actor) {
-        if (request.role() == null || request.role().isBlank()) {
+        requireRole(request.role());
+        Assignee assignee = new Assignee(request.email(), request.name());
+        BulkAssignResult result = overEach(request.filter(), id ->
+                AssignmentChange.assign(id, request.role(), assignee, AssignmentPath.BULK_EDIT, actor));
+        LOG.infof("Bulk assign of %s to %s by %s: %d matched, %d changed, %d tasks moved", request.role(),
+                request.email() != null ? request.email() : request.name(), actor, result.matched(), result.changed(),
+                result.tasksMoved());
+        return result;
+    }
+
+    /** Clears the role on every matching account, as {@link #bulkAssign} assigns it: same write path, same answer. */
+    public BulkAssignResult bulkClear(BulkClear request, String actor) {
+        requireRole(request.role());
+        BulkAssignResult result = overEach(request.filter(), id ->
+                AssignmentChange.clear(id, request.role(), AssignmentPath.BULK_EDIT, actor));
+        LOG.infof("Bulk clear of %s by %s: %d matched, %d changed, %d tasks moved", request.role(), actor,
+                result.matched(), result.changed(), result.tasksMoved());
+        return result;
+    }
+
+    private static void requireRole(String role) {
+        if (role == null || role.isBlank()) {
             throw ProblemException.badRequest("role", "role is required");
         }
-        SegmentFilter filter = request.filter() == null ? new SegmentFilter(null, null, null) : request.filter();
-        Assignee assignee = new Assignee(request.email(), request.name());
-        List<String> ids = QuarkusTransaction.joiningExisting().call(() -> query.ids(filter, null));
+    }
+
+    private BulkAssignResult overEach(SegmentFilter requested, Function<String, AssignmentChange> change) {
+        SegmentFilter filter = (requested == null ? new SegmentFilter(null, null, null) : requested)
+                .requireWithinCap("filter.attributes");
+        List<String> ids = QuarkusTransaction.joiningExisting().call(() -> query.ids(filter, null, null));
         int changed = 0;
         int tasksMoved = 0;
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -80,10 +141,9 @@ public class SegmentService {
             String id = ids.get(i);
             AssignmentResult result;
             try {
-                result = QuarkusTransaction.requiringNew().call(() -> assignments.change(
-                        AssignmentChange.assign(id, request.role(), assignee, AssignmentPath.BULK_EDIT, actor)));
+                result = QuarkusTransaction.requiringNew().call(() -> assignments.change(change.apply(id)));
             } catch (RuntimeException failed) {
-                LOG.warnf(failed, "Bulk assign of %s on account %s failed; going on with the next account", request.role(), id);
+                LOG.warnf(failed, "Bulk change on account %s failed; going on with the next account", id);
                 errors.add(Problem.FieldError.field("account " + id, Failures.describe(failed)));
                 continue;
             }
@@ -96,8 +156,6 @@ public class SegmentService {
                 errors.add(Problem.FieldError.field("account " + id, ((AssignmentResult.Refused) result).reason()));
             }
         }
-        LOG.infof("Bulk assign of %s to %s by %s: %d matched, %d changed, %d tasks moved",
-                request.role(), request.email() != null ? request.email() : request.name(), actor, ids.size(), changed, tasksMoved);
         return new BulkAssignResult(ids.size(), changed, tasksMoved, errors);
     }
 }

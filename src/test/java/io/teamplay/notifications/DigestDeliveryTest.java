@@ -79,10 +79,11 @@ class DigestDeliveryTest {
         hook.pauseAfterClaiming(first);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<DigestRun> holding = pool.submit(runner::run);
+            // one sender each: the first run holds its first recipient's claim and goes no further
+            Future<DigestRun> holding = pool.submit(() -> runner.run(1));
             assertTrue(hook.awaitPaused(), "the first run claimed " + first);
 
-            DigestRun other = runner.run();
+            DigestRun other = runner.run(1);
             assertEquals(new DigestRun(2, 4, 0, 0), other, "the other run skips the claimed items and sends the rest");
             assertEquals(0, to(greenMail.getReceivedMessages(), first).size());
 
@@ -118,12 +119,48 @@ class DigestDeliveryTest {
     }
 
     @Test
+    void shouldSendEachItemOnceWithSeveralSendersInTwoRunsAtOnce() throws Exception {
+        List<String> people = recipientsWithItems(12, 2);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<DigestRun>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return runner.run(4);
+                }));
+            }
+            DigestRun total = runs.get(0).get(60, TimeUnit.SECONDS).plus(runs.get(1).get(60, TimeUnit.SECONDS));
+            assertEquals(new DigestRun(12, 24, 0, 0), total);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertOneEmailEach(people);
+        people.forEach(person -> asAdmin().queryParam("recipient", person).get("/api/digests/items").then()
+                .body("items.status", everyItem(equalTo("SENT"))).body("items.attempts", everyItem(equalTo(1))));
+        assertEquals(DigestRun.NOTHING, runner.run(4));
+    }
+
+    @Test
+    void shouldStopEverySenderWhenOneCrashesAndSendTheRestOnceLater() {
+        List<String> people = recipientsWithItems(8, 1);
+        hook.crashAfterClaiming(people.get(0));
+
+        assertThrows(ClaimHook.SimulatedCrash.class, () -> runner.run(3));
+
+        assertEquals(new DigestRun(8 - greenMail.getReceivedMessages().length, 8 - greenMail.getReceivedMessages().length, 0, 0),
+                runner.run(3), "the rest, and only the rest");
+        assertOneEmailEach(people);
+    }
+
+    @Test
     void shouldLoseNothingAndRepeatNothingWhenARunDiesBetweenClaimAndSend() {
         List<String> people = recipientsWithItems(3, 2);
         String crashed = people.get(1);
         hook.crashAfterClaiming(crashed);
 
-        assertThrows(ClaimHook.SimulatedCrash.class, () -> runner.run());
+        assertThrows(ClaimHook.SimulatedCrash.class, () -> runner.run(1));
 
         assertEquals(1, greenMail.getReceivedMessages().length, "only the recipient before the crash got an email");
         assertEquals(1, to(greenMail.getReceivedMessages(), people.get(0)).size());

@@ -80,6 +80,7 @@ class PermissionWalkTest {
             Map.entry("GET /api/segments/{name}", "READ_ONLY"),
             Map.entry("PUT /api/segments/{name}", "ADVANCED"),
             Map.entry("DELETE /api/segments/{name}", "ADVANCED"),
+            Map.entry("POST /api/accounts/bulk-clear", "STANDARD"),
             Map.entry("POST /api/imports/accounts", "STANDARD"),
             Map.entry("GET /api/imports/{id}", "STANDARD"),
             Map.entry("POST /api/tasks", "STANDARD"),
