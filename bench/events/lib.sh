@@ -1,11 +1,12 @@
 # Shared by bench/events/run.sh and bench/two-instances.sh: start a packaged (-Ppostgres) service, prepare 10 active
 # plays on 200 accounts, queue events straight into the outbox table and time until the workers have handled them.
 TOKEN=${TOKEN:-events-bench-admin-token-0123456789abcdef}
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 # start_service <app dir> <db> <port> <log> [extra java options...]: starts it in the background, PID in $SERVICE_PID
 start_service() {
   local app=$1 db=$2 port=$3 log=$4; shift 4
-  local dir; dir=$(mktemp -d); mkdir -p "$dir/rules"
+  local dir; dir=$(mktemp -d); mkdir -p "$dir/rules" && cp "$BENCH_ROOT/rules/plays.dsl" "$dir/rules/"
   (cd "$dir" && QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD= TEAMPLAY_ADMIN_TOKEN=$TOKEN QUARKUS_HTTP_PORT=$port QUARKUS_LOG_LEVEL=WARN \
     exec java -Xmx1g "$@" -jar "$app/quarkus-run.jar" >"$log" 2>&1) &
@@ -53,8 +54,8 @@ prepare() {
     local source
     source=$(printf '// team: Bench\nexpander plays.dsl\n\nrule "bench %d"\nwhen\n    %s\nthen\n    %s\nend\n' \
       "$i" "${triggers[$i]}" "${actions[$((i % 5))]}")
-    [ "$(api "$port" PUT "/api/plays/bench-$i.dslr" "$source" text/plain)" = 201 ] || { echo "play bench-$i not saved"; return 1; }
-    [ "$(api "$port" POST "/api/plays/bench-$i/activate")" = 200 ] || { echo "play bench-$i not activated"; return 1; }
+    [ "$(api "$port" PUT "/api/plays/bench-$i.dslr" "$source" text/plain)" = 201 ] || { echo "play bench-$i not saved" >&2; return 1; }
+    [ "$(api "$port" POST "/api/plays/bench-$i/activate")" = 200 ] || { echo "play bench-$i not activated" >&2; return 1; }
   done
 }
 

@@ -10,7 +10,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$ROOT/bench/events/lib.sh"
-EVENTS=${EVENTS:-20000}; BASE_EVENTS=${BASE_EVENTS:-3000}; PORT=${PORT:-18791}; DB=${DB:-teamplay_events_bench}
+EVENTS=${EVENTS:-20000}; BASE_EVENTS=${BASE_EVENTS:-3000}; # WARM: warm-up events, default 1000
+ PORT=${PORT:-18791}; DB=${DB:-teamplay_events_bench}
 BASELINE=${BASELINE:-main}
 W=$(mktemp -d)
 PID=
@@ -31,8 +32,8 @@ measure() { # name app events [java options]
   local name=$1 app=$2 n=$3; shift 3
   psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null
   start_service "$app" "$DB" "$PORT" "$W/$name.log" "$@"; PID=$SERVICE_PID
-  prepare "$PORT"
-  drain "$DB" "warm" 1000 >/dev/null
+  prepare "$PORT" || { tail -20 "$W/$name.log" >&2; return 1; }
+  drain "$DB" "warm" "${WARM:-1000}" >/dev/null
   read -r secs rate < <(drain "$DB" "$name" "$n")
   local failed runs
   failed=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from play_event where id like '$name-%' and status = 'FAILED'")

@@ -104,10 +104,18 @@ class EventHandling {
         Set<String> existing = accounts.lockAll(rows.stream().map(row -> row.accountId).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new)));
         PlayFacts.Batch batch = facts.batch(existing);
+        var entities = PlayEventRow.getEntityManager();
+        // every query flushes first, checking each entity the transaction holds: without clearing, a batch costs n²
+        entities.clear();
         int decided = 0;
         for (PlayEventRow row : rows) {
             try {
-                decided += handle(row, active, existing, batch);
+                int decisions = handle(row, active, existing, batch);
+                if (decisions > 0) {
+                    entities.flush();
+                    entities.clear();
+                }
+                decided += decisions;
             } catch (RuntimeException e) {
                 throw new FailedInBatch(row.id, e);
             }
