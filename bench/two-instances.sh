@@ -4,6 +4,9 @@
 # Builds the production jar (-Ppostgres) and starts it twice on one database, each with its own copy of rules/ as on
 # two machines. A edits and does not handle events (TEAMPLAY_PLAYS_WORKER=false); B handles them: the time until an
 # event fires the version A just put in force is the time B took to compile and swap it in.
+# Then the events per second of one instance against two (bench/events/lib.sh: 10 plays active, 200 accounts, EVENTS
+# events written into the outbox at once, default 20000): X alone on a fresh database, then X and Y together, each with
+# its worker (they share the work by claims with SKIP LOCKED and wake each other with NOTIFY).
 # Usage: bench/two-instances.sh   (PostgreSQL on 127.0.0.1:5432 with trust auth; TEAMPLAY_TWO_DB names the database,
 #        default teamplay_two: dropped and created afresh; PORT_A/PORT_B default 18481/18482; SKIP_BUILD=1 reuses
 #        target/quarkus-app, which must then be a -Ppostgres build)
@@ -99,3 +102,20 @@ STARTED=$(date +%s%N)
 call "$PORT_B" POST /api/plays/two-play/versions/2/activate >/dev/null
 await "rolled back on B to version 2: A shows it" "$PORT_A" /api/plays/two-play '"active":true.*"version":2,'
 echo "versions: $(call "$PORT_A" GET /api/plays/two-play/versions)"
+
+# -- throughput: one instance, then two, on a fresh database --
+for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+PIDS=()
+. bench/events/lib.sh
+EVENTS=${EVENTS:-20000}
+psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null
+start_service "$PWD/target/quarkus-app" "$DB" "$PORT_A" "$WORK/x.log"; PIDS+=("$SERVICE_PID")
+prepare "$PORT_A"
+drain "$DB" warm 1000 >/dev/null
+read -r one_s one_rate < <(drain "$DB" one "$EVENTS")
+start_service "$PWD/target/quarkus-app" "$DB" "$PORT_B" "$WORK/y.log"; PIDS+=("$SERVICE_PID")
+drain "$DB" warm2 1000 >/dev/null
+read -r two_s two_rate < <(drain "$DB" two "$EVENTS")
+handled_twice=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from (select event_id from play_run where event_id like 'two-%' group by event_id, play, rule_name, action having count(*) > 1) t")
+echo "events, 10 plays active: one instance $EVENTS in ${one_s} s = ${one_rate}/s; two instances $EVENTS in ${two_s} s = ${two_rate}/s ($(python3 -c "print(f'{$two_rate/$one_rate:.2f}')")x); events with a play's action recorded twice: $handled_twice"

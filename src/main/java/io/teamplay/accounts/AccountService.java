@@ -171,6 +171,22 @@ public class AccountService {
         }
     }
 
+    /**
+     * Locks the rows of these accounts (in id order, so two callers never wait on each other) until the caller's
+     * transaction ends, as {@link #lock} does for one; answers the ids that exist. One statement for a batch of events.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Set<String> lockAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> locked = Account.getEntityManager()
+                .createNativeQuery("select id from account where id in (:ids) order by id for update")
+                .setParameter("ids", ids).getResultList();
+        return new java.util.HashSet<>(locked);
+    }
+
     private List<AttributeChanged> applyAttributes(Account account, Map<String, JsonNode> attributes, String actor) {
         List<AttributeChanged> changes = new ArrayList<>();
         attributes.forEach((name, value) -> {

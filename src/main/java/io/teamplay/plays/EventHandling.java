@@ -9,16 +9,23 @@ import io.teamplay.plays.facts.AccountEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Handles one event row inside the caller's transaction: locks the account (so events of one account, and team
- * changes by other paths, never interleave), builds the facts, fires the active plays, applies every
- * decision through the services and records what each did. Throws when the event cannot be handled; the caller then
- * rolls everything back and marks the event failed.
+ * Handles a batch of event rows, in their order, inside the caller's transaction: locks their accounts (so events of
+ * one account, and team changes by other paths, never interleave), builds the facts, fires the active plays, applies
+ * every decision through the services and records what each did. Throws when an event cannot be handled, naming it;
+ * the caller then rolls everything back, marks that event failed and handles the others again.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -60,7 +67,70 @@ class EventHandling {
         }
     }
 
-    void handle(PlayEventRow row) {
+    /**
+     * The event that failed inside a batch; the caller rolls the batch back, records this one as failed (with the
+     * {@link #getCause() cause}, as for an event handled alone) and handles the others again without it.
+     */
+    static final class FailedInBatch extends RuntimeException {
+        final String eventId;
+
+        FailedInBatch(String eventId, RuntimeException cause) {
+            super("event " + eventId + " failed", cause, false, false);
+            this.eventId = eventId;
+        }
+    }
+
+    /**
+     * Handles the claimed events in their order: locks their rows and accounts, reads the accounts' facts in a few
+     * set queries, fires each event's plays and applies its decisions, then marks them all done in one statement.
+     * An event another worker took over meanwhile is left alone. The first event that fails is thrown as
+     * {@link FailedInBatch}. Answers how many were handled.
+     */
+    int handleAll(List<EventClaim> claims) {
+        Map<String, Integer> attempts = new HashMap<>();
+        claims.forEach(claim -> attempts.put(claim.eventId(), claim.attempt()));
+        Map<String, PlayEventRow> byId = new HashMap<>();
+        PlayEventRow.<PlayEventRow>find("id in ?1", attempts.keySet()).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(row -> byId.put(row.id, row));
+        // another worker may have taken one over meanwhile (this one was too slow): then it is theirs
+        List<PlayEventRow> rows = claims.stream().map(claim -> byId.get(claim.eventId()))
+                .filter(row -> row != null && row.status == EventStatus.PENDING
+                        && row.attempts == attempts.get(row.id))
+                .toList();
+        // the rows are marked done together at the end, not one by one as each is flushed
+        rows.forEach(PlayEventRow.getEntityManager()::detach);
+        Set<String> active = new HashSet<>(activations.active());
+        active.retainAll(library.book().runnable());
+        Set<String> existing = accounts.lockAll(rows.stream().map(row -> row.accountId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        PlayFacts.Batch batch = facts.batch(existing);
+        var entities = PlayEventRow.getEntityManager();
+        // every query flushes first, checking each entity the transaction holds: without clearing, a batch costs n²
+        entities.clear();
+        int decided = 0;
+        for (PlayEventRow row : rows) {
+            try {
+                int decisions = handle(row, active, existing, batch);
+                if (decisions > 0) {
+                    entities.flush();
+                    entities.clear();
+                }
+                decided += decisions;
+            } catch (RuntimeException e) {
+                throw new FailedInBatch(row.id, e);
+            }
+        }
+        if (!rows.isEmpty()) {
+            PlayEventRow.update("status = ?1, handledAt = ?2 where id in ?3", EventStatus.DONE, Instant.now(),
+                    rows.stream().map(row -> row.id).toList());
+            LOG.infof("%d event(s) handled, %s to %s: %d decision(s) by active plays", rows.size(), rows.get(0).id,
+                    rows.get(rows.size() - 1).id, decided);
+        }
+        return rows.size();
+    }
+
+    /** Handles one event of a batch; answers how many decisions its plays took. */
+    private int handle(PlayEventRow row, Set<String> activePlays, Set<String> existing, PlayFacts.Batch batch) {
         if (row.depth > config.maxDepth()) {
             String last = row.chain == null ? "?" : row.chain.substring(row.chain.lastIndexOf(" -> ") + 4);
             int slash = last.indexOf('/');
@@ -68,21 +138,19 @@ class EventHandling {
                     "cascade stopped: plays caused events " + row.depth + " deep (the limit is " + config.maxDepth()
                             + "); chain: " + row.chain);
         }
-        Set<String> active = new HashSet<>(activations.active());
-        active.retainAll(library.book().runnable());
+        Set<String> active = activePlays;
         if (row.onlyPlay != null) {
+            active = new HashSet<>(activePlays);
             active.retainAll(Set.of(row.onlyPlay));
         }
         if (active.isEmpty()) {
-            row.done();
-            return;
+            return 0;
         }
-        if (!accounts.exists(row.accountId)) {
+        if (!existing.contains(row.accountId)) {
             throw new EventFailed(null, null, "no account with id " + row.accountId);
         }
-        accounts.lock(row.accountId);
         AccountEvent event = row.fact();
-        Account account = facts.account(row.accountId, event)
+        Account account = batch.account(row.accountId).map(found -> facts.forEvent(found, event))
                 .orElseThrow(() -> new EventFailed(null, null, "no account with id " + row.accountId));
         List<PlayDecision> decisions;
         try {
@@ -93,13 +161,17 @@ class EventHandling {
             LOG.warnf(e, "Event %s on account %s: a play failed while firing", row.id, row.accountId);
             throw new EventFailed(e.play(), e.rule(), FiringFailure.describe(e));
         }
+        if (decisions.isEmpty()) {
+            return 0;
+        }
         RunContext context = new RunContext(row.id, row.accountId, row.date, row.depth);
         for (PlayDecision decision : decisions) {
             PlayStatus play = library.play(decision.play()).orElseThrow();
             applier.apply(decision, play, context);
         }
-        row.done();
+        batch.changed(row.accountId);
         LOG.infof("Event %s (%s) on account %s handled: %d decision(s) by active plays", row.id, row.type,
                 row.accountId, decisions.size());
+        return decisions.size();
     }
 }

@@ -11,11 +11,15 @@ import io.teamplay.tasks.TaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the account fact plays see (attributes, team and its members' load, open tasks, what the plays' memory holds
@@ -44,27 +48,107 @@ class PlayFacts {
      * and the members of the teams the active plays name.
      */
     Optional<Account> account(String accountId, io.teamplay.plays.facts.AccountEvent event) {
-        return account(accountId).map(account -> segmentMoves.of(event, account)).map(account -> {
-            List<io.teamplay.plays.facts.Teammate> teammates = roster.on(event.getDate());
-            return teammates.isEmpty() ? account : new Account(account.getId(), account.getName(),
-                    account.getAttributes(), account.getTeam(), account.situation().withTeammates(teammates));
-        });
+        return account(accountId).map(account -> forEvent(account, event));
+    }
+
+    /** The account fact of a batch, completed for handling that event as {@link #account(String, AccountEvent)}. */
+    Account forEvent(Account account, io.teamplay.plays.facts.AccountEvent event) {
+        Account moved = segmentMoves.of(event, account);
+        List<io.teamplay.plays.facts.Teammate> teammates = roster.on(event.getDate());
+        return teammates.isEmpty() ? moved : new Account(moved.getId(), moved.getName(),
+                moved.getAttributes(), moved.getTeam(), moved.situation().withTeammates(teammates));
     }
 
     /**
-     * The account facts of many accounts, in the order of the ids (unknown ids left out): accounts and teams in two
-     * queries, each account's open tasks, loads and memory as for one account, so a preview sees what an event would.
+     * The account facts of many accounts, in the order of the ids (unknown ids left out), from a few set queries, so
+     * a preview sees what an event would.
      */
     List<Account> accounts(List<String> accountIds) {
-        Map<String, List<io.teamplay.assignments.TeamMember>> teams = assignments.teamsOf(accountIds);
-        return accounts.getAll(accountIds).stream()
-                .map(view -> account(view, teams.getOrDefault(view.id(), List.of())))
-                .toList();
+        Batch batch = batch(accountIds);
+        return accountIds.stream().map(batch::account).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The facts of the accounts of a batch of events, read in a few set queries (accounts, teams, members' loads,
+     * open tasks, memory). Tell it which account an event's decisions {@link Batch#changed changed}: that account is
+     * read again for its next event, and loads are read again for every later one (a seat moved changes a member's).
+     */
+    Batch batch(Collection<String> accountIds) {
+        return new Parts(accountIds);
+    }
+
+    /** The account facts of a batch of events. */
+    interface Batch {
+        Optional<Account> account(String accountId);
+
+        void changed(String accountId);
+    }
+
+    private final class Parts implements Batch {
+        private final Map<String, AccountView> views = new HashMap<>();
+        private final Map<String, List<io.teamplay.assignments.TeamMember>> teams = new HashMap<>();
+        private final Map<String, List<OpenTask>> open = new HashMap<>();
+        private final Map<String, Set<String>> memory = new HashMap<>();
+        private final Set<String> read = new HashSet<>();
+        private Map<String, Map<String, Long>> loads = new HashMap<>();
+        private boolean loadsCurrent;
+
+        Parts(Collection<String> accountIds) {
+            read(accountIds);
+            loads = assignments.seatCountsOf(teams.values().stream().flatMap(List::stream)
+                    .map(io.teamplay.assignments.TeamMember::email).distinct().toList());
+            loadsCurrent = true;
+        }
+
+        private void read(Collection<String> accountIds) {
+            List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
+            accounts.getAll(ids).forEach(view -> views.put(view.id(), view));
+            teams.putAll(assignments.teamsOf(ids));
+            tasks.openOnAll(ids).forEach((account, list) -> open.put(account, list.stream()
+                    .map(t -> new OpenTask(t.id(), t.title(), t.assignee(), t.dueDate(), t.role(), t.priority().name()))
+                    .toList()));
+            memory.putAll(PlayMemory.ofAll(ids));
+            read.addAll(ids);
+        }
+
+        @Override
+        public Optional<Account> account(String accountId) {
+            if (!read.contains(accountId)) {
+                read(List.of(accountId));
+            }
+            AccountView view = views.get(accountId);
+            if (view == null) {
+                return Optional.empty();
+            }
+            List<io.teamplay.assignments.TeamMember> seats = teams.getOrDefault(accountId, List.of());
+            Map<String, Map<String, Long>> seatCounts = loadsCurrent ? loads : assignments.seatCountsOf(
+                    seats.stream().map(io.teamplay.assignments.TeamMember::email).distinct().toList());
+            return Optional.of(PlayFacts.account(view, seats, seatCounts, open.getOrDefault(accountId, List.of()),
+                    memory.getOrDefault(accountId, Set.of())));
+        }
+
+        @Override
+        public void changed(String accountId) {
+            read.remove(accountId);
+            views.remove(accountId);
+            teams.remove(accountId);
+            open.remove(accountId);
+            memory.remove(accountId);
+            loadsCurrent = false;
+        }
     }
 
     private Account account(AccountView view, List<io.teamplay.assignments.TeamMember> seats) {
         Map<String, Map<String, Long>> loads = assignments.seatCountsOf(seats.stream()
                 .map(io.teamplay.assignments.TeamMember::email).distinct().toList());
+        List<OpenTask> open = tasks.openOn(view.id()).stream()
+                .map(t -> new OpenTask(t.id(), t.title(), t.assignee(), t.dueDate(), t.role(), t.priority().name()))
+                .toList();
+        return account(view, seats, loads, open, PlayMemory.of(view.id()));
+    }
+
+    private static Account account(AccountView view, List<io.teamplay.assignments.TeamMember> seats,
+                                   Map<String, Map<String, Long>> loads, List<OpenTask> open, Set<String> memory) {
         Map<String, String> team = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
         List<TeamMember> members = new ArrayList<>();
@@ -76,10 +160,7 @@ class PlayFacts {
             members.add(new TeamMember(seat.role(), seat.email(), seat.name(),
                     loads.getOrDefault(seat.email(), Map.of()).getOrDefault(seat.role(), 0L)));
         }
-        List<OpenTask> open = tasks.openOn(view.id()).stream()
-                .map(t -> new OpenTask(t.id(), t.title(), t.assignee(), t.dueDate(), t.role(), t.priority().name()))
-                .toList();
-        Situation situation = new Situation(open, members, names, PlayMemory.of(view.id()));
+        Situation situation = new Situation(open, members, names, memory);
         return new Account(view.id(), view.name(), view.attributes(), team, situation);
     }
 }

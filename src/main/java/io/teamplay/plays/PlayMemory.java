@@ -25,6 +25,21 @@ final class PlayMemory {
                 .executeUpdate();
     }
 
+    /** What the memory holds for each of these accounts, in one query (accounts holding nothing left out). */
+    static java.util.Map<String, Set<String>> ofAll(java.util.Collection<String> accountIds) {
+        java.util.Map<String, Set<String>> entries = new java.util.HashMap<>();
+        if (accountIds.isEmpty()) {
+            return entries;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = PlayRun.getEntityManager().createNativeQuery(
+                        "select account_id, play, rule_name, memory_key from play_memory where account_id in (:accounts)")
+                .setParameter("accounts", accountIds).getResultList();
+        rows.forEach(row -> entries.computeIfAbsent((String) row[0], a -> new HashSet<>())
+                .add(Situation.memoryEntry((String) row[1], (String) row[2], (String) row[3])));
+        return entries;
+    }
+
     /** What the memory holds for the account, as {@link Situation#memoryEntry} entries. */
     static Set<String> of(String accountId) {
         @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +18,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Claims pending event rows one at a time ({@code FOR UPDATE SKIP LOCKED}, so several instances share the work) and
- * handles each in one transaction. The claim is a transaction of its own that counts the attempt before any play
- * fires: an event whose handling never finished {@code teamplay.plays.limits.attempts} times (it crashed, hung or
+ * Claims pending event rows a batch at a time ({@code FOR UPDATE SKIP LOCKED}, so several instances share the work;
+ * one account's events stay with one worker, in order) and handles the batch in one transaction. The claim is a
+ * transaction of its own that counts the attempt before any play fires: an event whose handling never finished {@code teamplay.plays.limits.attempts} times (it crashed, hung or
  * killed its worker) is marked FAILED instead of being tried again, at start-up or ever (no poison event). A failing
  * event is rolled back, then marked FAILED with its reason in a transaction of its own (a play that passed a limit
- * is counted against it), and the worker goes on with the next one. Woken by new events, else polls.
+ * is counted against it), and the rest of its batch is handled again without it. Woken by new events (of this
+ * instance, or of others through {@link EventWakeUps}), else polls.
  */
 @ApplicationScoped
 public class PlayWorker {
@@ -43,10 +45,6 @@ public class PlayWorker {
     PlayLimitFailures limitFailures;
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String databaseKind;
-
-    /** An event claimed for one handling: its id and the attempt this handling is. */
-    private record Claim(String eventId, int attempt) {
-    }
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -74,7 +72,7 @@ public class PlayWorker {
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) PlayEventQueued queued) {
-        wake.release();
+        wake();
     }
 
     private void loop() {
@@ -95,39 +93,67 @@ public class PlayWorker {
         }
     }
 
-    /** Handles the oldest pending event, if any; answers whether there was one. */
+    /** Handles the oldest pending events (a batch), if any; answers whether there was one. */
     public boolean handleNext() {
-        if (library.book().runnable().isEmpty()) {
-            return QuarkusTransaction.requiringNew().call(this::markPendingDoneWhileNoPlayCanFire) > 0;
-        }
-        Claim claim = QuarkusTransaction.requiringNew().call(this::claim);
-        if (claim == null) {
-            return false;
-        }
-        if (claim.attempt() == 0) {
-            return true; // given up: handled before and never finished
-        }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                PlayEventRow row = PlayEventRow.findById(claim.eventId(), LockModeType.PESSIMISTIC_WRITE);
-                // another worker may have taken it over meanwhile (this one was too slow): then it is theirs
-                if (row != null && row.status == EventStatus.PENDING && row.attempts == claim.attempt()) {
-                    handling.handle(row);
-                }
-            });
-        } catch (RuntimeException e) {
-            fail(claim.eventId(), e);
-        }
-        return true;
+        return handleNextBatch() > 0;
     }
 
     /** Handles pending events until none is left (for tests and the benchmark); answers how many. */
     public int drain() {
         int handled = 0;
-        while (handleNext()) {
-            handled++;
+        for (int claimed = handleNextBatch(); claimed > 0; claimed = handleNextBatch()) {
+            handled += claimed;
         }
         return handled;
+    }
+
+    /** Wakes the workers of this instance (a new event was written, here or on another instance). */
+    void wake() {
+        wake.release();
+    }
+
+    private int handleNextBatch() {
+        if (library.book().runnable().isEmpty()) {
+            return QuarkusTransaction.requiringNew().call(this::markPendingDoneWhileNoPlayCanFire);
+        }
+        List<EventClaim> claims = QuarkusTransaction.requiringNew().call(this::claim);
+        List<EventClaim> live = claims.stream().filter(claim -> claim.attempt() > 0).toList();
+        if (live.stream().anyMatch(claim -> claim.attempt() > 1)) {
+            // a handling of one of these never finished: each alone, so one poison event cannot take others with it
+            live.forEach(claim -> handle(List.of(claim)));
+        } else if (!live.isEmpty()) {
+            handle(live);
+        }
+        return claims.size();
+    }
+
+    /**
+     * Handles the claimed events in one transaction. When one fails, everything is rolled back, that one is marked
+     * FAILED (as if handled alone) and the others are handled again without it; a failure no event can be blamed
+     * for (the commit itself) has them handled one at a time.
+     */
+    private void handle(List<EventClaim> claims) {
+        List<EventClaim> rest = claims;
+        while (!rest.isEmpty()) {
+            List<EventClaim> batch = rest;
+            try {
+                QuarkusTransaction.requiringNew().run(() -> handling.handleAll(batch));
+                return;
+            } catch (RuntimeException e) {
+                EventHandling.FailedInBatch failed = failedInBatch(e);
+                if (failed == null && batch.size() == 1) {
+                    fail(batch.get(0).eventId(), e);
+                    return;
+                }
+                if (failed == null) {
+                    LOG.warnf(e, "A batch of %d events failed as a whole; handling them one at a time", batch.size());
+                    batch.forEach(claim -> handle(List.of(claim)));
+                    return;
+                }
+                fail(failed.eventId, (RuntimeException) failed.getCause());
+                rest = batch.stream().filter(claim -> !claim.eventId().equals(failed.eventId)).toList();
+            }
+        }
     }
 
     /**
@@ -147,34 +173,60 @@ public class PlayWorker {
     }
 
     /**
-     * Takes the oldest pending event not being handled by another worker, and counts this attempt (committed before
-     * any play fires). One whose handlings never finished too often is marked FAILED instead (attempt 0).
+     * Takes up to {@code batch-size} of the oldest pending events not being handled by another worker, and counts
+     * this attempt of each (committed before any play fires). An account whose earlier event is pending but not in
+     * this claim (another worker holds or is claiming it) is left out, so one account's events are handled in order
+     * by one worker at a time. One whose handlings never finished too often is marked FAILED instead (attempt 0).
      */
-    private Claim claim() {
+    private List<EventClaim> claim() {
+        var em = PlayEventRow.getEntityManager();
         if ("postgresql".equals(databaseKind)) {
-            // what a claim must survive is the worker's crash, not the database's: no wait for the disk on each event
-            PlayEventRow.getEntityManager().createNativeQuery("set local synchronous_commit = off").executeUpdate();
+            // what a claim must survive is the worker's crash, not the database's: no wait for the disk on each claim
+            em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
         }
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<String> ids = PlayEventRow.getEntityManager().createNativeQuery("""
+        List<String> candidates = em.createNativeQuery("""
                         select id from play_event where status = 'PENDING' and (claimed_until is null or claimed_until < :now)
-                        order by created_at, id limit 1 for update skip locked""")
+                        order by created_at, id limit %d for update skip locked""".formatted(config.batchSize()))
                 .setParameter("now", now).getResultList();
-        if (ids.isEmpty()) {
-            return null;
+        if (candidates.isEmpty()) {
+            return List.of();
         }
-        PlayEventRow row = PlayEventRow.findById(ids.get(0));
-        if (row.attempts >= limits.attempts()) {
-            row.failed("not handled: its handling was started " + row.attempts + " times and never finished (the worker "
-                    + "crashed, hung or was stopped while its plays fired); it is not tried again");
-            LOG.errorf("Event %s (%s) on account %s given up after %d unfinished handlings: a poison event", row.id,
-                    row.type, row.accountId, row.attempts);
-            return new Claim(row.id, 0);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select e.id, e.attempts from play_event e where e.id in (:ids) and not exists (
+                            select 1 from play_event o where o.account_id = e.account_id and o.status = 'PENDING'
+                            and o.id not in (:ids)
+                            and (o.created_at < e.created_at or (o.created_at = e.created_at and o.id < e.id)))
+                        order by e.created_at, e.id""")
+                .setParameter("ids", candidates).getResultList();
+        List<EventClaim> claims = new ArrayList<>();
+        List<String> counted = new ArrayList<>();
+        for (Object[] row : rows) {
+            String id = (String) row[0];
+            int attempts = ((Number) row[1]).intValue();
+            if (attempts >= limits.attempts()) {
+                giveUp(id, attempts);
+                claims.add(new EventClaim(id, 0));
+            } else {
+                counted.add(id);
+                claims.add(new EventClaim(id, attempts + 1));
+            }
         }
-        row.attempts++;
-        row.claimedUntil = now.plus(limits.retryAfter());
-        return new Claim(row.id, row.attempts);
+        if (!counted.isEmpty()) {
+            PlayEventRow.update("attempts = attempts + 1, claimedUntil = ?1 where id in ?2",
+                    now.plus(limits.retryAfter()), counted);
+        }
+        return claims;
+    }
+
+    private void giveUp(String eventId, int attempts) {
+        PlayEventRow row = PlayEventRow.findById(eventId);
+        row.failed("not handled: its handling was started " + attempts + " times and never finished (the worker "
+                + "crashed, hung or was stopped while its plays fired); it is not tried again");
+        LOG.errorf("Event %s (%s) on account %s given up after %d unfinished handlings: a poison event", row.id,
+                row.type, row.accountId, attempts);
     }
 
     private void fail(String eventId, RuntimeException error) {
@@ -207,6 +259,15 @@ public class PlayWorker {
         if (recorded) {
             LOG.warnf(failed != null ? null : error, "Event %s failed: %s", eventId, reason);
         }
+    }
+
+    private static EventHandling.FailedInBatch failedInBatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EventHandling.FailedInBatch failed) {
+                return failed;
+            }
+        }
+        return null;
     }
 
     private static EventHandling.EventFailed cause(Throwable e) {

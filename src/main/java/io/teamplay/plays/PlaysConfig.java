@@ -45,7 +45,17 @@ public interface PlaysConfig {
     @WithDefault("1")
     int workers();
 
-    /** How long the worker sleeps when there is nothing to do, unless woken by a new event. */
+    /**
+     * Most events a worker claims and handles in one transaction (one account's pending events stay together, in
+     * order); an event that fails is set apart and the others are handled again without it.
+     */
+    @WithDefault("200")
+    int batchSize();
+
+    /**
+     * How long the worker sleeps when there is nothing to do, unless woken by a new event (of this instance, or on
+     * PostgreSQL of any instance, by NOTIFY): a safety net.
+     */
     @WithDefault("500")
     long pollMillis();
 

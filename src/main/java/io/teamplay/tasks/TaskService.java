@@ -124,6 +124,16 @@ public class TaskService {
                 .map(Task::view).toList();
     }
 
+    /** The open tasks of several accounts in one query, by account id, each oldest first (as {@link #openOn}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<String, List<TaskView>> openOnAll(java.util.Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return Task.<Task>list("accountId in ?1 and status = ?2 order by id", accountIds, TaskStatus.OPEN).stream()
+                .map(Task::view).collect(java.util.stream.Collectors.groupingBy(TaskView::accountId));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countOpenOf(String email) {
         return Task.count("assignee = ?1 and status = ?2", Emails.normalise(email), TaskStatus.OPEN);

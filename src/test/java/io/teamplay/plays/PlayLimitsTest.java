@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,14 +276,28 @@ class PlayLimitsTest {
             }
 
             @Override
-            Optional<Account> account(String accountId) {
-                Optional<Account> real = super.account(accountId);
-                if (!accountId.equals(slowAccount) || real.isEmpty()) {
+            Batch batch(Collection<String> accountIds) {
+                Batch real = super.batch(accountIds);
+                return new Batch() {
+                    @Override
+                    public Optional<Account> account(String accountId) {
+                        return slowed(real.account(accountId));
+                    }
+
+                    @Override
+                    public void changed(String accountId) {
+                        real.changed(accountId);
+                    }
+                };
+            }
+
+            private Optional<Account> slowed(Optional<Account> real) {
+                if (real.isEmpty() || !real.get().getId().equals(slowAccount)) {
                     return real;
                 }
                 Map<String, Object> attributes = new HashMap<>(real.get().getAttributes());
                 attributes.put("slow", slow);
-                return Optional.of(new Account(accountId, real.get().getName(), attributes, real.get().getTeam(),
+                return Optional.of(new Account(slowAccount, real.get().getName(), attributes, real.get().getTeam(),
                         real.get().situation()));
             }
         };

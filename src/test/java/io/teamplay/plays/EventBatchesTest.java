@@ -1,0 +1,144 @@
+package io.teamplay.plays;
+
+import static io.teamplay.TestFixtures.*;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker handles the events it finds pending together, in one transaction: events committed at once (here in one
+ * insert) are handled in their order per account, and one that fails is recorded FAILED with its reason while the
+ * others of its batch are still handled, with nothing of the failed one written.
+ */
+@QuarkusTest
+@QuarkusTestResource(PlaysRulesDirectory.class)
+class EventBatchesTest {
+
+    @Inject
+    DataSource database;
+
+    private String activated;
+
+    @AfterEach
+    void deactivate() {
+        if (activated != null) {
+            asAdmin().post("/api/plays/{name}/deactivate", activated).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aFailingEventIsSetApartAndTheOthersOfItsBatchAreHandledInOrder() throws SQLException {
+        String team = unique("Batch");
+        String holder = user("Bea Holder", "PRACTITIONER", team);
+        String attribute = "step_" + unique("a").replace('-', '_');
+        String play = "batch-" + unique("p");
+        StringBuilder tooMany = new StringBuilder();
+        for (int i = 0; i <= 100; i++) {
+            tooMany.append("actions.createTask(\"Success Manager\", \"Too many ").append(i).append("\", 1);\n    ");
+        }
+        String source = "// team: " + team + "\n"
+                + rule("step", attribute, "newText != \"bad\"", "actions.createTask(\"Success Manager\", \"Step \" + $e.getNewText(), 1);")
+                + rule("bad", attribute, "newText == \"bad\"", tooMany.toString());
+        given().auth().oauth2(ADMIN_TOKEN).contentType("text/plain").body(source).put("/api/plays/{name}", play + ".drl")
+                .then().statusCode(201);
+        asAdmin().post("/api/plays/{name}/activate", play).then().statusCode(200);
+        activated = play;
+        String first = account();
+        String second = account();
+        assign(first, SUCCESS_MANAGER, holder);
+        assign(second, SUCCESS_MANAGER, holder);
+
+        Map<String, String[]> events = new LinkedHashMap<>(); // id -> account, new value; written in this order
+        events.put(unique("b1"), new String[] {first, "s1"});
+        events.put(unique("b2"), new String[] {second, "t1"});
+        String bad = unique("b3");
+        events.put(bad, new String[] {first, "bad"});
+        events.put(unique("b4"), new String[] {second, "t2"});
+        events.put(unique("b5"), new String[] {first, "s2"});
+        events.put(unique("b6"), new String[] {first, "s3"});
+        insertAtOnce(attribute, events);
+
+        events.keySet().forEach(id -> await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !"PENDING".equals(event(id).get("status"))));
+        for (String id : events.keySet()) {
+            Map<String, Object> event = event(id);
+            if (id.equals(bad)) {
+                assertEquals("FAILED", event.get("status"));
+                assertThat((String) event.get("reason"), allOf(startsWith("play '" + play + "' rule 'bad' passed a limit"),
+                        containsString("(the decisions limit)")));
+            } else {
+                assertEquals("DONE", event.get("status"), id);
+            }
+        }
+        assertEquals(List.of("Step s1", "Step s2", "Step s3"), taskTitles(first));
+        assertEquals(List.of("Step t1", "Step t2"), taskTitles(second));
+    }
+
+    private static String rule(String name, String attribute, String condition, String then) {
+        return "rule \"" + name + "\"\nwhen\n    $e : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == \""
+                + attribute + "\", " + condition + " )\n    $a : Account( id == $e.accountId )\nthen\n    "
+                + then + "\nend\n";
+    }
+
+    /** The events in one transaction, so the worker finds them pending together. */
+    private void insertAtOnce(String attribute, Map<String, String[]> events) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                insert into play_event (id, type, account_id, attribute, old_value, new_value, event_date, depth, status,
+                    created_at, attempts)
+                values (?, 'ATTRIBUTE_CHANGED', ?, ?, '"a"', ?, current_date, 0, 'PENDING', ?, 0)""")) {
+            connection.setAutoCommit(false);
+            Instant at = Instant.now();
+            for (Map.Entry<String, String[]> event : events.entrySet()) {
+                insert.setString(1, event.getKey());
+                insert.setString(2, event.getValue()[0]);
+                insert.setString(3, attribute);
+                insert.setString(4, "\"" + event.getValue()[1] + "\"");
+                at = at.plusMillis(1);
+                insert.setTimestamp(5, Timestamp.from(at));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+    }
+
+    private List<String> taskTitles(String accountId) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select title from task where account_id = ? order by id")) {
+            select.setString(1, accountId);
+            List<String> titles = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    titles.add(rs.getString(1));
+                }
+            }
+            return titles;
+        }
+    }
+
+    private static Map<String, Object> event(String id) {
+        return asAdmin().get("/api/events/{id}", id).then().statusCode(200).extract().path("event");
+    }
+}
