@@ -97,6 +97,9 @@ public class PlayWorker {
 
     /** Handles the oldest pending event, if any; answers whether there was one. */
     public boolean handleNext() {
+        if (!library.ready()) {
+            return false; // the plays are still loading: the event waits (a row, so nothing is lost)
+        }
         if (library.book().runnable().isEmpty()) {
             return QuarkusTransaction.requiringNew().call(this::markPendingDoneWhileNoPlayCanFire) > 0;
         }
@@ -123,6 +126,7 @@ public class PlayWorker {
 
     /** Handles pending events until none is left (for tests and the benchmark); answers how many. */
     public int drain() {
+        library.awaitReady(java.time.Duration.ofMinutes(2));
         int handled = 0;
         while (handleNext()) {
             handled++;
