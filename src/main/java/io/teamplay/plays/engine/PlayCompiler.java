@@ -23,6 +23,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -179,12 +180,15 @@ public final class PlayCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
         Map<Resource, PreparedPlay> byResource = new HashMap<>();
+        // one batch: the rules' Java of every play compiled in one go, not a compiler run per file
+        CompositeKnowledgeBuilder batch = builder.batch();
         for (PreparedPlay play : plays) {
             Resource resource = ResourceFactory.newByteArrayResource(play.buildText().getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(play.kiePath());
             byResource.put(resource, play);
-            builder.add(resource, ResourceType.DRL);
+            batch.add(resource, ResourceType.DRL);
         }
+        batch.build();
         if (!builder.hasErrors()) {
             Map<String, List<KiePackage>> byName = new HashMap<>();
             builder.getKnowledgePackages().forEach(p -> byName.computeIfAbsent(p.getName(), k -> new ArrayList<>()).add(p));
