@@ -117,7 +117,7 @@ insert_plays() { # variant db workdir
 
 compile_figure() { # log -> the ms the service reports for compiling the book at start
   grep -oE "compiled $N play file\(s\) in [0-9]+ ms|book in force was compiled: $N active play\(s\) in [0-9]+ ms" "$1" \
-    | tail -1 | grep -oE "[0-9]+ ms" | grep -oE "[0-9]+" || echo "?"
+    | head -1 | grep -oE "[0-9]+ ms" | grep -oE "[0-9]+" || echo "?"
 }
 
 measure() { # variant db

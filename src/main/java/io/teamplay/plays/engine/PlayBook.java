@@ -38,7 +38,8 @@ import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * The active valid plays compiled into one KieBase (see {@link PlayCompiler#compile(List, Set)}), plus the status of
- * every play file, active or not. Immutable and safe to fire from
+ * every play file, active or not; or, for the book in force ({@link PlayCompiler#openBook()}), plays taken in and out
+ * one at a time ({@link #update}), each firing seeing the plays before a change or after it. Safe to fire from
  * many threads: each firing gets its own session, always disposed. Retired (disposed) once replaced and idle.
  */
 public final class PlayBook {
