@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.teamplay.plays.engine.CompiledPlay;
 import io.teamplay.plays.engine.PlayBook;
 import io.teamplay.plays.engine.PlayCompiler;
 import io.teamplay.plays.engine.PlayError;
@@ -46,12 +47,13 @@ class PlayChecks {
      */
     Verdict check(PlayFile file, boolean strict) {
         PlayCompiler compiler = compilers.current();
-        PlayBook alone = compiler.compile(List.of(file), Set.of(file.name()));
-        PlayStatus status = alone.play(file.name()).orElseThrow();
+        CompiledPlay compiled = compiler.compileEach(List.of(file)).get(file.name());
+        PlayStatus status = compiled.status();
         if (!status.ok()) {
-            alone.close();
             return new Verdict(status, List.of(), compiler, null);
         }
+        PlayBook alone = compiler.openBook();
+        alone.update(List.of(compiled), Set.of());
         LiveDataCheck.Findings findings = liveData.check(file, compiler.references(file));
         List<PlayError> warnings = new ArrayList<>(findings.warnings());
         if (!strict) {

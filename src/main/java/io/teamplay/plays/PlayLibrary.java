@@ -8,6 +8,7 @@ import io.teamplay.plays.facts.Account;
 import io.teamplay.plays.facts.AccountEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,11 @@ public class PlayLibrary {
     /** True once the plays in force were compiled: events wait until then, so none is handled without its plays. */
     public boolean ready() {
         return inForce.ready();
+    }
+
+    /** Waits at most that long for the plays in force to be loaded (at start they compile in the background). */
+    public boolean awaitReady(Duration atMost) {
+        return inForce.awaitReady(atMost);
     }
 
     public PlayEngine engine() {

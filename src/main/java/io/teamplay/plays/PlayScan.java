@@ -1,5 +1,7 @@
 package io.teamplay.plays;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +30,22 @@ class PlayScan {
     @Inject
     PlaysInForce inForce;
 
+    /**
+     * The service answers HTTP at once; the plays are loaded and compiled in the background (events wait for them:
+     * they are rows, so none is lost, and the readiness check tells when the plays are loaded).
+     */
     void onStart(@Observes StartupEvent start) {
-        scan();
+        Thread loading = new Thread(() -> {
+            ManagedContext request = Arc.container().requestContext();
+            request.activate();
+            try {
+                scan();
+            } finally {
+                request.terminate();
+            }
+        }, "plays-loader");
+        loading.setDaemon(true);
+        loading.start();
     }
 
     @Scheduled(every = "{teamplay.plays.scan-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -100,6 +100,7 @@ public class PlayWorker {
 
     /** Handles pending events until none is left (for tests and the benchmark); answers how many. */
     public int drain() {
+        library.awaitReady(java.time.Duration.ofMinutes(2));
         int handled = 0;
         for (int claimed = handleNextBatch(); claimed > 0; claimed = handleNextBatch()) {
             handled += claimed;
@@ -113,6 +114,9 @@ public class PlayWorker {
     }
 
     private int handleNextBatch() {
+        if (!library.ready()) {
+            return 0; // the plays are still loading: the events wait (rows, so nothing is lost)
+        }
         if (library.book().runnable().isEmpty()) {
             return QuarkusTransaction.requiringNew().call(this::markPendingDoneWhileNoPlayCanFire);
         }

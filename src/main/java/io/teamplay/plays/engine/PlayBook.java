@@ -9,17 +9,26 @@ import io.teamplay.plays.facts.EventType;
 import io.teamplay.plays.facts.Situation;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSessionsPool;
@@ -29,7 +38,8 @@ import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * The active valid plays compiled into one KieBase (see {@link PlayCompiler#compile(List, Set)}), plus the status of
- * every play file, active or not. Immutable and safe to fire from
+ * every play file, active or not; or, for the book in force ({@link PlayCompiler#openBook()}), plays taken in and out
+ * one at a time ({@link #update}), each firing seeing the plays before a change or after it. Safe to fire from
  * many threads: each firing gets its own session, always disposed. Retired (disposed) once replaced and idle.
  */
 public final class PlayBook {
@@ -43,19 +53,23 @@ public final class PlayBook {
 
     private final KieContainer container;
     private final KieBase kieBase;
-    private final KieSessionsPool sessions;
     private final ReleaseId releaseId;
-    private final Map<String, PlayStatus> plays;
-    private final Map<String, String> playOfPackage;
     private final Set<String> builtFor;
     private final AtomicInteger firing = new AtomicInteger();
     private final AtomicBoolean retired = new AtomicBoolean();
     private final AtomicBoolean disposed = new AtomicBoolean();
+    /** Firings hold it to read, {@link #update} to write: a firing sees the plays before a change or after it. */
+    private final ReentrantReadWriteLock changing = new ReentrantReadWriteLock();
+    // replaced (never changed) by update, under the write lock
+    private volatile KieSessionsPool sessions;
+    private volatile Map<String, PlayStatus> plays;
+    private volatile Map<String, String> playOfPackage;
+    private volatile Map<String, CompiledPlay> compiled = Map.of();
 
     PlayBook(KieContainer container, ReleaseId releaseId, Map<String, PlayStatus> plays,
              Map<String, String> playOfPackage, Set<String> builtFor) {
         this.container = container;
-        this.kieBase = container == null ? null : container.newKieBase(configuration(container));
+        this.kieBase = container == null ? null : container.newKieBase(configuration(container.getClassLoader()));
         this.sessions = container == null ? null : kieBase.newKieSessionsPool(SESSION_POOL);
         this.releaseId = releaseId;
         this.plays = Map.copyOf(plays);
@@ -63,19 +77,113 @@ public final class PlayBook {
         this.builtFor = builtFor;
     }
 
+    private PlayBook(KieBase kieBase) {
+        this.container = null;
+        this.releaseId = null;
+        this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(SESSION_POOL);
+        this.plays = Map.of();
+        this.playOfPackage = Map.of();
+        this.builtFor = null;
+    }
+
+    /** An empty book that takes plays one at a time ({@link #update}), compiled with that class loader. */
+    static PlayBook open(ClassLoader classLoader) {
+        return new PlayBook(KnowledgeBaseFactory.newKnowledgeBase(configuration(classLoader)));
+    }
+
     /**
      * Conditions are compiled to bytecode the first time they are evaluated (in the book's warm-up), not after 20
      * evaluations in the middle of some event's firing, where it cost that event tens of milliseconds of its limits.
      */
-    private static KieBaseConfiguration configuration(KieContainer container) {
-        KieBaseConfiguration configuration = KieServices.Factory.get()
-                .newKieBaseConfiguration(null, container.getClassLoader());
+    private static KieBaseConfiguration configuration(ClassLoader classLoader) {
+        KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration(null, classLoader);
         configuration.setOption(ConstraintJittingThresholdOption.get(0));
         return configuration;
     }
 
     public static PlayBook empty() {
         return new PlayBook(null, null, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * Puts these plays in this book (a play already in it is replaced: its rules come out, the new ones go in) and
+     * takes those out, in one step: a firing sees the book before or after, never in between. Only these plays'
+     * rules are touched; the others' stay as they were compiled. The new rules are warmed up before any event sees
+     * them. A play whose package another play of the book uses is refused here (answered with that error).
+     */
+    public Map<String, PlayStatus> update(Collection<CompiledPlay> in, Collection<String> out) {
+        Map<String, PlayStatus> answered = new LinkedHashMap<>();
+        changing.writeLock().lock();
+        try {
+            // the pooled sessions would otherwise be brought up to date with every change (a shut down pool's ones
+            // stay known to the KieBase, disposed): none is in use now, so they go, and a new pool follows
+            sessions.shutdown();
+            InternalKnowledgeBase rules = (InternalKnowledgeBase) kieBase;
+            new ArrayList<>(rules.getWorkingMemories()).forEach(rules::disposeStatefulSession);
+            Map<String, CompiledPlay> nowCompiled = new HashMap<>(compiled);
+            Map<String, PlayStatus> nowPlays = new HashMap<>(plays);
+            Map<String, String> nowPackages = new HashMap<>(playOfPackage);
+            Set<String> leaving = new HashSet<>(out);
+            in.forEach(p -> leaving.add(p.name()));
+            for (String play : leaving) {
+                nowCompiled.remove(play);
+                nowPlays.remove(play);
+                nowPackages.entrySet().stream().filter(e -> e.getValue().equals(play)).map(Map.Entry::getKey)
+                        .toList().forEach(name -> {
+                            kieBase.removeKiePackage(name);
+                            nowPackages.remove(name);
+                        });
+            }
+            List<KiePackage> adding = new ArrayList<>();
+            for (CompiledPlay play : in) {
+                CompiledPlay taken = admitted(play, nowPackages);
+                if (taken.ok()) {
+                    nowPackages.put(taken.packageName(), taken.name());
+                    adding.addAll(taken.packages());
+                }
+                nowCompiled.put(taken.name(), taken);
+                nowPlays.put(taken.name(), taken.status());
+                answered.put(taken.name(), taken.status());
+            }
+            if (!adding.isEmpty()) {
+                rules.addPackages(adding);
+            }
+            compiled = Map.copyOf(nowCompiled);
+            plays = Map.copyOf(nowPlays);
+            playOfPackage = Map.copyOf(nowPackages);
+            sessions = kieBase.newKieSessionsPool(SESSION_POOL);
+            warmUp(answered.entrySet().stream().filter(e -> e.getValue().ok()).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet()));
+        } finally {
+            changing.writeLock().unlock();
+        }
+        return answered;
+    }
+
+    /** The play as this book would take it: refused when its package is another play's in this book. */
+    public PlayStatus admits(CompiledPlay play) {
+        return admitted(play, playOfPackage).status();
+    }
+
+    private static CompiledPlay admitted(CompiledPlay play, Map<String, String> playOfPackage) {
+        String owner = playOfPackage.get(play.packageName());
+        if (!play.ok() || owner == null || owner.equals(play.name())) {
+            return play;
+        }
+        return play.refused(List.of(new PlayError(play.file().fileName(), 1, 1, "uses the package "
+                + play.packageName() + ", which the play '" + owner + "' uses already; each play needs its own package")));
+    }
+
+    /** The play as this book compiled it (books that take plays one at a time, see {@link #update}). */
+    public Optional<CompiledPlay> compiled(String play) {
+        return Optional.ofNullable(compiled.get(play));
+    }
+
+    /** True when this book holds the play compiled from exactly this file (so it need not be compiled again). */
+    public boolean holds(PlayFile file) {
+        CompiledPlay play = compiled.get(file.name());
+        return play != null && play.file().equals(file);
     }
 
     /** The set of active plays this book was built for, or null when it was built with every valid play. */
@@ -125,7 +233,12 @@ public final class PlayBook {
             if (kieBase == null || activePlays.isEmpty()) {
                 return Optional.of(List.of());
             }
-            return Optional.of(fireInSession(event, account, activePlays, limits));
+            changing.readLock().lock();
+            try {
+                return Optional.of(fireInSession(event, account, activePlays, limits));
+            } finally {
+                changing.readLock().unlock();
+            }
         } finally {
             if (firing.decrementAndGet() == 0 && retired.get()) {
                 dispose();
@@ -184,13 +297,17 @@ public final class PlayBook {
      * initialised): done here, they do not count against the limits of the first real events.
      */
     void warmUp() {
-        if (kieBase == null) {
+        warmUp(runnable());
+    }
+
+    private void warmUp(Set<String> plays) {
+        if (kieBase == null || plays.isEmpty()) {
             return;
         }
         Account account = new Account(WARM_UP, WARM_UP, Map.of(), Map.of());
         for (EventType type : EventType.values()) {
             try {
-                fire(AccountEvent.builder(WARM_UP, type, WARM_UP).date(LocalDate.now()).build(), account, runnable(),
+                fire(AccountEvent.builder(WARM_UP, type, WARM_UP).date(LocalDate.now()).build(), account, plays,
                         WARM_UP_LIMITS);
             } catch (RuntimeException e) {
                 // a play that fails on empty facts fails the same on real ones, where it is reported
@@ -236,10 +353,12 @@ public final class PlayBook {
     }
 
     private void dispose() {
-        if (container != null && disposed.compareAndSet(false, true)) {
+        if (kieBase != null && disposed.compareAndSet(false, true)) {
             sessions.shutdown();
-            container.dispose();
-            KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+            if (container != null) {
+                container.dispose();
+                KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+            }
         }
     }
 }

@@ -1,10 +1,15 @@
 package io.teamplay.plays.engine;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The class loader plays are compiled with and run in: it resolves the rule engine (whose generated code the rules
@@ -69,9 +74,32 @@ final class PlayClassLoader extends ClassLoader {
     // The compiler (ECJ, through Drools) finds classes by reading their .class files as resources, not by loading
     // them: those are hidden the same way. Other resources (the engine's own configuration files) stay visible.
 
+    // Every compile asks for the same few hundred .class files (and for as many names that are no class, each
+    // guess of ECJ's): looked up once per loader and kept, the parent's jars are not searched again per compile.
+    private final Map<String, Optional<byte[]>> classFiles = new ConcurrentHashMap<>();
+
     @Override
     public URL getResource(String name) {
         return hidden(name) ? null : super.getResource(name);
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        if (hidden(name)) {
+            return null;
+        }
+        if (!name.endsWith(".class")) {
+            return super.getResourceAsStream(name);
+        }
+        return classFiles.computeIfAbsent(name, this::read).map(ByteArrayInputStream::new).orElse(null);
+    }
+
+    private Optional<byte[]> read(String name) {
+        try (InputStream in = super.getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

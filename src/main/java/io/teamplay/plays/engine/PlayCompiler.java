@@ -1,6 +1,7 @@
 package io.teamplay.plays.engine;
 
 import io.teamplay.plays.facts.AccountEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,15 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * Turns play files into a {@link PlayBook}: each file is prepared and sandboxed on its own, then every valid file is
@@ -113,6 +122,106 @@ public final class PlayCompiler {
         return book;
     }
 
+    /**
+     * Compiles each file into rules of its own, ready to be put in a book one play at a time
+     * ({@link PlayBook#update}): one Drools build for all the files (each play is its own package), so compiling many
+     * costs about what one build of them all does. A file Drools refuses is built again alone, as {@link #check} does,
+     * to say where it is wrong; the others are not held back by it.
+     */
+    public Map<String, CompiledPlay> compileEach(List<PlayFile> files) {
+        long started = System.nanoTime();
+        Map<String, CompiledPlay> compiled = new LinkedHashMap<>();
+        List<PreparedPlay> building = new ArrayList<>();
+        for (PlayFile file : files) {
+            PreparedPlay play = preparer.prepare(file);
+            if (play.valid()) {
+                building.add(play);
+            } else {
+                compiled.put(file.name(), new CompiledPlay(file, status(play, play.errors()), play.packageName(), null));
+            }
+        }
+        while (!building.isEmpty()) {
+            Packages build = packages(building);
+            if (build.refused().isEmpty()) {
+                building.forEach(p -> compiled.put(p.file().name(), new CompiledPlay(p.file(), status(p, List.of()),
+                        p.packageName(), build.of(p))));
+                break;
+            }
+            // the refused ones alone, for their errors' places; the others built again without them
+            List<PreparedPlay> refused = build.refused().size() < building.size() ? build.refused() : building;
+            refused.forEach(p -> compiled.put(p.file().name(), alone(p)));
+            building.removeAll(refused);
+        }
+        Map<String, CompiledPlay> inOrder = new LinkedHashMap<>();
+        files.forEach(f -> inOrder.put(f.name(), compiled.get(f.name())));
+        LOG.infof("compiled %d play file(s) each on its own in %d ms", files.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return inOrder;
+    }
+
+    /** A play that a build with others refused, built alone: its located errors, or its rules after all. */
+    private CompiledPlay alone(PreparedPlay play) {
+        Packages build = packages(List.of(play));
+        if (build.refused().isEmpty()) {
+            return new CompiledPlay(play.file(), status(play, List.of()), play.packageName(), build.of(play));
+        }
+        Build located = build(List.of(play));
+        located.dispose();
+        List<PlayError> errors = located.errors.getOrDefault(play.file().name(), List.of());
+        if (errors.isEmpty()) {
+            errors = List.of(new PlayError(play.file().fileName(), 1, 1, "does not compile: "
+                    + String.join("; ", build.messages())));
+        }
+        return new CompiledPlay(play.file(), status(play, errors), play.packageName(), null);
+    }
+
+    /** The plays' rules as Drools packages (a builder, no KieModule or KieContainer), or which plays it refused. */
+    private Packages packages(List<PreparedPlay> plays) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
+        Map<Resource, PreparedPlay> byResource = new HashMap<>();
+        // one batch: the rules' Java of every play compiled in one go, not a compiler run per file
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (PreparedPlay play : plays) {
+            Resource resource = ResourceFactory.newByteArrayResource(play.buildText().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(play.kiePath());
+            byResource.put(resource, play);
+            batch.add(resource, ResourceType.DRL);
+        }
+        batch.build();
+        if (!builder.hasErrors()) {
+            Map<String, List<KiePackage>> byName = new HashMap<>();
+            builder.getKnowledgePackages().forEach(p -> byName.computeIfAbsent(p.getName(), k -> new ArrayList<>()).add(p));
+            return new Packages(byName, List.of(), List.of());
+        }
+        Set<PreparedPlay> refused = new LinkedHashSet<>();
+        List<String> messages = new ArrayList<>();
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            PreparedPlay play = error.getResource() == null ? null : byResource.get(error.getResource());
+            if (play != null) {
+                refused.add(play);
+            }
+            messages.add(BuildMessages.clean(error.getMessage()));
+        }
+        return new Packages(Map.of(), refused.isEmpty() ? plays : List.copyOf(refused), messages);
+    }
+
+    private record Packages(Map<String, List<KiePackage>> byName, List<PreparedPlay> refused, List<String> messages) {
+        List<KiePackage> of(PreparedPlay play) {
+            return byName.getOrDefault(play.packageName(), List.of());
+        }
+    }
+
+    private static PlayStatus status(PreparedPlay p, List<PlayError> errors) {
+        return new PlayStatus(p.file().name(), p.file().fileName(), p.header().team(), p.header().description(),
+                p.file().text(), errors.isEmpty() ? PlayStatus.Status.OK : PlayStatus.Status.ERROR, errors);
+    }
+
+    /** An empty book that takes plays one at a time ({@link PlayBook#update}): the book in force. */
+    public PlayBook openBook() {
+        return PlayBook.open(classLoader);
+    }
+
     private Build buildDroppingBroken(List<PreparedPlay> building, Map<String, List<PlayError>> errors) {
         while (true) {
             Build build = build(building);
@@ -151,12 +260,8 @@ public final class PlayCompiler {
     private PlayBook book(Map<String, PreparedPlay> prepared, Map<String, List<PlayError>> errors, Build build,
                           List<PreparedPlay> built, Set<String> active) {
         Map<String, PlayStatus> statuses = new LinkedHashMap<>();
-        prepared.values().forEach(p -> {
-            List<PlayError> found = errors.getOrDefault(p.file().name(), List.of());
-            statuses.put(p.file().name(), new PlayStatus(p.file().name(), p.file().fileName(), p.header().team(),
-                    p.header().description(), p.file().text(),
-                    found.isEmpty() ? PlayStatus.Status.OK : PlayStatus.Status.ERROR, found));
-        });
+        prepared.values().forEach(p -> statuses.put(p.file().name(),
+                status(p, errors.getOrDefault(p.file().name(), List.of()))));
         Map<String, String> playOfPackage = new HashMap<>();
         built.forEach(p -> playOfPackage.put(p.packageName(), p.file().name()));
         PlayBook book = new PlayBook(build.container, build.releaseId, statuses, playOfPackage, active);
