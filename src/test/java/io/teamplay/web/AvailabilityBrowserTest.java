@@ -13,7 +13,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -68,6 +70,7 @@ class AvailabilityBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
     }
 
     @AfterAll
@@ -99,7 +102,7 @@ class AvailabilityBrowserTest {
         await().atMost(WAIT).ignoreExceptions().until(() ->
                 browser.findElement(By.id("account-count")).getText().equals("1 account match."));
         browser.findElement(By.id("saved-name")).sendKeys(name);
-        browser.findElement(By.xpath("//button[text()='Save the filter']")).click();
+        submit(By.xpath("//button[text()='Save the filter']"));
         assertThat(browser.findElement(By.id("outcome")).getText(), containsString("Filter " + name + " saved."));
         asAdmin().get("/api/segments/{name}", name).then().statusCode(200).body("filter.noHolder", equalTo(SUCCESS_MANAGER));
         screenshot("accounts-saved-filter");
@@ -117,7 +120,7 @@ class AvailabilityBrowserTest {
         assertThat(browser.findElement(By.id("saved-name")).getDomAttribute("aria-invalid"), equalTo("true"));
         screenshot("accounts-saved-filter-duplicate");
 
-        browser.findElement(By.cssSelector("button[aria-label='Delete the saved filter " + name + "']")).click();
+        submit(By.cssSelector("button[aria-label='Delete the saved filter " + name + "']"));
         assertThat(browser.findElement(By.id("outcome")).getText(), containsString("Filter " + name + " deleted."));
         assertThat(browser.findElements(By.linkText(name)), empty());
         asAdmin().get("/api/segments/{name}", name).then().statusCode(404);
@@ -143,13 +146,13 @@ class AvailabilityBrowserTest {
         assertThat(browser.findElements(By.id("saved-name")), empty());
         new Select(browser.findElement(By.id("bulk-assign-role"))).selectByValue(SUCCESS_MANAGER);
         browser.findElement(By.id("bulk-email")).sendKeys(bob);
-        browser.findElement(By.xpath("//button[text()='Review the bulk assign']")).click();
+        submit(By.xpath("//button[text()='Review the bulk assign']"));
 
         assertThat(browser.findElement(By.tagName("main")).getText(), containsString("nobody holds " + SUCCESS_MANAGER));
         assertThat(browser.findElement(By.id("bulk-plan")).getText(),
                 stringContainsInOrder("2 accounts will change", "of 2 matched", "Nothing has been written yet."));
         screenshot("bulk-assign-no-holder-confirm");
-        browser.findElement(By.id("bulk-confirm")).click();
+        submit(By.id("bulk-confirm"));
         assertThat(browser.findElement(By.id("bulk-result")).getText(), containsString("2 accounts matched, 2 changed"));
         asAdmin().get("/api/accounts/{id}", first).then().body("team[0].email", equalTo(bob));
         asAdmin().get("/api/accounts/{id}", second).then().body("team[0].email", equalTo(bob));
@@ -164,14 +167,14 @@ class AvailabilityBrowserTest {
         String later = LocalDate.now().plusDays(9).toString();
         browser.get(url("settings/users"));
         signIn(sam);
-        browser.findElement(By.linkText("My availability")).click();
+        submit(By.linkText("My availability"));
         assertThat(browser.getCurrentUrl(), endsWith("/settings/users/" + sam + "#availability-heading"));
         assertThat(browser.findElement(By.id("leave-now")).getText(), containsString("Available"));
 
         day("from", later);
         day("to", today);
         new Select(browser.findElement(By.id("cover"))).selectByValue(cora);
-        browser.findElement(By.xpath("//button[text()='Set out of office']")).click();
+        submit(By.xpath("//button[text()='Set out of office']"));
         assertThat(browser.findElement(By.id("to-error")).getText(), containsString("is before from"));
         assertThat(browser.findElement(By.id("to")).getDomAttribute("aria-invalid"), equalTo("true"));
         assertThat(new Select(browser.findElement(By.id("cover"))).getFirstSelectedOption().getDomAttribute("value"), equalTo(cora));
@@ -180,7 +183,7 @@ class AvailabilityBrowserTest {
 
         day("from", today);
         day("to", later);
-        browser.findElement(By.xpath("//button[text()='Set out of office']")).click();
+        submit(By.xpath("//button[text()='Set out of office']"));
         assertThat(browser.findElement(By.id("outcome")).getText(),
                 containsString("Out of office from " + today + " to " + later + ", covered by " + cora + "."));
         assertThat(browser.findElement(By.id("leave-now")).getText(), containsString("covered by " + cora));
@@ -193,9 +196,16 @@ class AvailabilityBrowserTest {
         screenshot("settings-users-away");
 
         browser.get(url("settings/users/" + sam));
-        browser.findElement(By.xpath("//button[text()='End out of office']")).click();
+        submit(By.xpath("//button[text()='End out of office']"));
         assertThat(browser.findElement(By.id("outcome")).getText(), containsString("Out of office ended"));
         asAdmin().get("/api/users/{email}/availability", sam).then().statusCode(404);
+    }
+
+    /** Presses a form's button and waits for the page it answers (a click may return before it has loaded). */
+    private void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Sets a date field (typing into one depends on the browser's locale). */
