@@ -119,10 +119,13 @@ public class SavedSegments {
 
     private SegmentFilter valid(SegmentFilter filter) {
         if (filter == null) {
-            throw ProblemException.badRequest("filter", "filter is required: {role?, assignee?, attributes?}");
+            throw ProblemException.badRequest("filter", "filter is required: {role?, assignee?, noHolder?, attributes?}");
         }
         if (filter.role() != null && roles.find(filter.role()).isEmpty()) {
             throw ProblemException.badRequest("filter.role", "there is no account role with key " + filter.role());
+        }
+        if (filter.noHolder() != null && roles.find(filter.noHolder()).isEmpty()) {
+            throw ProblemException.badRequest("filter.noHolder", "there is no account role with key " + filter.noHolder());
         }
         if (filter.assignee() != null && !Emails.isWellFormed(filter.assignee())) {
             throw ProblemException.badRequest("filter.assignee", "'" + filter.assignee() + "' is not an email");
@@ -136,8 +139,8 @@ public class SavedSegments {
                 throw ProblemException.badRequest("filter.attributes." + attribute.getKey(), "a value is required");
             }
         }
-        if (filter.role() == null && filter.assignee() == null && filter.attributes().isEmpty()) {
-            throw ProblemException.badRequest("filter", "a segment filters on a role, an assignee or an attribute");
+        if (filter.role() == null && filter.assignee() == null && filter.noHolder() == null && filter.attributes().isEmpty()) {
+            throw ProblemException.badRequest("filter", "a segment filters on a role, an assignee, a role nobody holds or an attribute");
         }
         return filter;
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Whether one account is in a segment, decided in memory from its attributes and team, as the account search decides
  * it in SQL: someone holds the role, the assignee holds it (or any role), each attribute has the value (its text
- * exactly, or the same number).
+ * exactly, or the same number), nobody holds the {@code noHolder} role.
  */
 public final class SegmentMatch {
 
@@ -22,6 +22,9 @@ public final class SegmentMatch {
         } else if (filter.role() != null && team.get(filter.role()) == null) {
             return false;
         } else if (filter.assignee() != null && !team.containsValue(filter.assignee())) {
+            return false;
+        }
+        if (filter.noHolder() != null && team.get(filter.noHolder()) != null) {
             return false;
         }
         for (Map.Entry<String, String> wanted : filter.attributes().entrySet()) {

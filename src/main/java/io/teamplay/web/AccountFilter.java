@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The accounts list's filter as the pages carry it (in the URL, and in the hidden fields of the bulk forms): role,
- * assignee and any number of attribute = value pairs, all of which must hold.
+ * assignee, a role nobody holds ({@code noHolder}) and any number of attribute = value pairs, all of which must hold.
  */
-public record AccountFilter(String role, String assignee, List<Attribute> attributes) {
+public record AccountFilter(String role, String assignee, List<Attribute> attributes, String noHolder) {
 
     /** One attribute row of the form; {@code n} counts from 1. */
     public record Attribute(int n, String name, String value) {
@@ -24,7 +24,7 @@ public record AccountFilter(String role, String assignee, List<Attribute> attrib
         }
     }
 
-    static AccountFilter of(String role, String assignee, List<String> names, List<String> values) {
+    static AccountFilter of(String role, String assignee, List<String> names, List<String> values, String noHolder) {
         List<Attribute> attributes = new ArrayList<>();
         for (int i = 0; names != null && i < names.size(); i++) {
             String name = Formats.blankToNull(names.get(i));
@@ -33,13 +33,22 @@ public record AccountFilter(String role, String assignee, List<Attribute> attrib
                 attributes.add(new Attribute(attributes.size() + 1, name, value == null ? "" : value));
             }
         }
-        return new AccountFilter(Formats.blankToNull(role), Formats.blankToNull(assignee), List.copyOf(attributes));
+        return new AccountFilter(Formats.blankToNull(role), Formats.blankToNull(assignee), List.copyOf(attributes),
+                Formats.blankToNull(noHolder));
+    }
+
+    /** A saved segment's filter, to apply it. */
+    static AccountFilter of(SegmentFilter saved) {
+        List<Attribute> attributes = new ArrayList<>();
+        saved.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(attribute ->
+                attributes.add(new Attribute(attributes.size() + 1, attribute.getKey(), attribute.getValue())));
+        return new AccountFilter(saved.role(), saved.assignee(), List.copyOf(attributes), saved.noHolder());
     }
 
     SegmentFilter segment() {
         Map<String, String> byName = new LinkedHashMap<>();
         attributes.forEach(attribute -> byName.put(attribute.name(), attribute.value()));
-        return new SegmentFilter(role, assignee, byName);
+        return new SegmentFilter(role, assignee, byName, noHolder);
     }
 
     /** The attribute rows the form shows: those set, and one or two empty ones to add more. */
@@ -52,7 +61,7 @@ public record AccountFilter(String role, String assignee, List<Attribute> attrib
     }
 
     public boolean any() {
-        return role != null || assignee != null || !attributes.isEmpty();
+        return role != null || assignee != null || noHolder != null || !attributes.isEmpty();
     }
 
     /** In words, for the confirmation: "role success_manager held by ann@example.com, segment = enterprise". */
@@ -65,6 +74,9 @@ public record AccountFilter(String role, String assignee, List<Attribute> attrib
         } else if (assignee != null) {
             parts.add(assignee + " holds any role");
         }
+        if (noHolder != null) {
+            parts.add("nobody holds " + noHolder);
+        }
         attributes.forEach(attribute -> parts.add(attribute.name() + " = " + attribute.value()));
         return parts.isEmpty() ? "every account" : String.join(", ", parts);
     }
@@ -72,12 +84,16 @@ public record AccountFilter(String role, String assignee, List<Attribute> attrib
     /** This filter and a page number as a query string (the list's page links). */
     public String query(int page) {
         StringBuilder query = new StringBuilder("role=").append(encoded(role)).append("&assignee=").append(encoded(assignee));
+        if (noHolder != null) {
+            query.append("&noHolder=").append(encoded(noHolder));
+        }
         attributes.forEach(attribute -> query.append("&attribute=").append(encoded(attribute.name()))
                 .append("&value=").append(encoded(attribute.value())));
         return query.append("&page=").append(page).toString();
     }
 
-    private static String encoded(String text) {
-        return text == null ? "" : URLEncoder.encode(text, StandardCharsets.UTF_8);
+    /** Percent-encoded for a query string, a space as %20 (a '+' is not read back as a space by every decoder). */
+    static String encoded(String text) {
+        return text == null ? "" : URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -64,10 +64,10 @@ public class BulkEditPages {
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public Response preview(@FormParam("role") String role, @FormParam("assignee") String assignee,
                             @FormParam("attribute") List<String> attribute, @FormParam("value") List<String> value,
-                            @FormParam("action") String action, @FormParam("bulkRole") String bulkRole,
+                            @FormParam("noHolder") String noHolder, @FormParam("action") String action, @FormParam("bulkRole") String bulkRole,
                             @FormParam("bulkEmail") String bulkEmail, @FormParam("csrf") String csrf) {
         viewer.requireCsrf(csrf);
-        AccountFilter filter = AccountFilter.of(role, assignee, attribute, value);
+        AccountFilter filter = AccountFilter.of(role, assignee, attribute, value, noHolder);
         Edit edit = edit(action, bulkRole, bulkEmail);
         String missing = missing(edit);
         if (missing != null) {
@@ -85,10 +85,10 @@ public class BulkEditPages {
     @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD})
     public Response apply(@FormParam("role") String role, @FormParam("assignee") String assignee,
                           @FormParam("attribute") List<String> attribute, @FormParam("value") List<String> value,
-                          @FormParam("action") String action, @FormParam("bulkRole") String bulkRole,
+                          @FormParam("noHolder") String noHolder, @FormParam("action") String action, @FormParam("bulkRole") String bulkRole,
                           @FormParam("bulkEmail") String bulkEmail, @FormParam("csrf") String csrf) {
         viewer.requireCsrf(csrf);
-        AccountFilter filter = AccountFilter.of(role, assignee, attribute, value);
+        AccountFilter filter = AccountFilter.of(role, assignee, attribute, value, noHolder);
         Edit edit = edit(action, bulkRole, bulkEmail);
         String missing = missing(edit);
         if (missing != null) {

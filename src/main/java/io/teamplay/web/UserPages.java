@@ -9,6 +9,9 @@ import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.ProblemException;
 import io.teamplay.common.access.Access;
+import io.teamplay.users.AvailabilityRequest;
+import io.teamplay.users.AvailabilityService;
+import io.teamplay.users.Leave;
 import io.teamplay.users.License;
 import io.teamplay.users.NewUser;
 import io.teamplay.users.Passwords;
@@ -33,13 +36,19 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Settings, users: the list (anyone reads it, as the API allows) and, for ADMIN users, creating one, changing their
  * license, permission and teams, disabling them with the required reassignment, re-enabling them, and a one-time link
- * to set their password. The same services as {@code /api/users} and {@code POST /api/users/{email}/disable}.
+ * to set their password; the out-of-office period (with its cover), which the user themself also sets ("My
+ * availability"). The same services as {@code /api/users}, {@code POST /api/users/{email}/disable} and
+ * {@code PUT/DELETE /api/users/{email}/availability}.
  */
 @Path("/settings/users")
 @Produces(MediaType.TEXT_HTML)
@@ -55,6 +64,12 @@ public class UserPages {
         static final UserForm EMPTY = new UserForm("", "", License.PRACTITIONER.name(), Permission.STANDARD.name(), "");
     }
 
+    /** The out-of-office form as posted, shown back when refused. */
+    public record LeaveForm(String from, String to, String cover) {
+
+        static final LeaveForm EMPTY = new LeaveForm("", "", "");
+    }
+
     /** A one-time password link just made, shown once. */
     public record LinkShown(String url, String expiresAt) {
     }
@@ -63,10 +78,11 @@ public class UserPages {
     static class Templates {
         static native TemplateInstance users(Page<UserView> users, String search, String previous, String next,
                                              UserForm form, SettingsPages.Outcome outcome, List<License> licenses,
-                                             List<Permission> permissions);
+                                             List<Permission> permissions, Map<String, Leave> away);
 
         static native TemplateInstance user(UserView user, List<UserView> takers, SettingsPages.Outcome outcome,
-                                            LinkShown link, List<License> licenses, List<Permission> permissions);
+                                            LinkShown link, List<License> licenses, List<Permission> permissions,
+                                            Leave leave, boolean awayNow, List<UserView> covers, LeaveForm leaveForm);
 
         static native TemplateInstance takers(List<UserView> takers);
     }
@@ -77,6 +93,8 @@ public class UserPages {
     UserOffboarding offboarding;
     @Inject
     Passwords passwords;
+    @Inject
+    AvailabilityService availability;
     @Inject
     Viewer viewer;
     @Inject
@@ -179,6 +197,49 @@ public class UserPages {
         }
     }
 
+    /** "My availability": the signed-in user's own page, at its out-of-office section. */
+    @GET
+    @Path("me")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
+    public Response me() {
+        return Response.seeOther(uri.getBaseUriBuilder().path("settings/users").path(viewer.id())
+                .fragment("availability-heading").build()).build();
+    }
+
+    /** Sets the user's out-of-office period (replacing any): the user themself or an ADMIN, as the API allows. */
+    @POST
+    @Path("{email}/availability")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
+    public Response setAvailability(String email, @FormParam("from") String from, @FormParam("to") String to,
+                                    @FormParam("cover") String cover, @FormParam("csrf") String csrf) {
+        viewer.requireCsrf(csrf);
+        UserView user = mayChangeAvailability(email);
+        LeaveForm form = new LeaveForm(from, to, cover);
+        try {
+            Leave leave = availability.set(user.email(), new AvailabilityRequest(day(from, "from"), day(to, "to"),
+                    Formats.blankToNull(cover)), viewer.id());
+            return Response.ok(userPage(email, new SettingsPages.Outcome("Out of office from " + leave.from() + " to "
+                    + leave.to() + (leave.cover() == null ? ", no cover." : ", covered by " + leave.cover() + "."),
+                    false, null), null, LeaveForm.EMPTY)).build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.status())
+                    .entity(userPage(email, SettingsPages.refusal(refused, "from"), null, form)).build();
+        }
+    }
+
+    @POST
+    @Path("{email}/availability/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
+    public TemplateInstance endAvailability(String email, @FormParam("csrf") String csrf) {
+        viewer.requireCsrf(csrf);
+        UserView user = mayChangeAvailability(email);
+        availability.end(user.email(), LocalDate.now(), viewer.id());
+        return userPage(email, new SettingsPages.Outcome("Out of office ended: " + user.name() + " is back.", false, null),
+                null, LeaveForm.EMPTY);
+    }
+
     /** The picker's options for a name typed so far: who may take over the user's seats and tasks. */
     @GET
     @Path("{email}/takers")
@@ -189,10 +250,12 @@ public class UserPages {
 
     private TemplateInstance listPage(String search, int page, UserForm form, SettingsPages.Outcome outcome) {
         Page<UserView> found = users.search(search, PageRequest.of(page, LISTED));
+        Map<String, Leave> away = availability.awayOn(LocalDate.now()).stream()
+                .collect(Collectors.toMap(Leave::email, leave -> leave));
         String query = "q=" + java.net.URLEncoder.encode(search == null ? "" : search, java.nio.charset.StandardCharsets.UTF_8);
         return Templates.users(found, search, page > 0 ? query + "&page=" + (page - 1) : null,
                 (long) (page + 1) * LISTED < found.total() ? query + "&page=" + (page + 1) : null,
-                form, outcome, List.of(License.values()), List.of(Permission.values()));
+                form, outcome, List.of(License.values()), List.of(Permission.values()), away);
     }
 
     /** Active PRACTITIONER and CONTRIBUTOR users other than this one, found by name or email. */
@@ -202,9 +265,35 @@ public class UserPages {
     }
 
     private TemplateInstance userPage(String email, SettingsPages.Outcome outcome, LinkShown link) {
+        return userPage(email, outcome, link, LeaveForm.EMPTY);
+    }
+
+    private TemplateInstance userPage(String email, SettingsPages.Outcome outcome, LinkShown link, LeaveForm leaveForm) {
         UserView user = users.get(email);
         List<UserView> takers = viewer.canManageUsers() ? takers(user, "") : List.of();
-        return Templates.user(user, takers, outcome, link, List.of(License.values()), List.of(Permission.values()));
+        Leave leave = availability.current(user.email(), LocalDate.now()).orElse(null);
+        List<UserView> covers = viewer.canChangeAvailabilityOf(user.email()) ? users.searchActive("", LISTED).stream()
+                .filter(u -> !u.email().equals(user.email())).toList() : List.of();
+        return Templates.user(user, takers, outcome, link, List.of(License.values()), List.of(Permission.values()),
+                leave, leave != null && leave.awayOn(LocalDate.now()), covers, leaveForm);
+    }
+
+    private UserView mayChangeAvailability(String email) {
+        UserView user = users.get(email);
+        if (!viewer.canChangeAvailabilityOf(user.email())) {
+            throw new ForbiddenException("Only an ADMIN or " + user.email() + " may change their availability");
+        }
+        return user;
+    }
+
+    /** A day as the date field sends it; a malformed one is refused at its field. */
+    private static LocalDate day(String text, String field) {
+        String day = Formats.blankToNull(text);
+        try {
+            return day == null ? null : LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "'" + day + "' is not a day: yyyy-MM-dd, e.g. 2026-12-24");
+        }
     }
 
     private static List<String> teamList(String teams) {

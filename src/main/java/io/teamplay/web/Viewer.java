@@ -70,6 +70,11 @@ public class Viewer {
         return identity.hasRole(Access.ADMIN);
     }
 
+    /** May set and end this user's out-of-office period: the user themself or an ADMIN, as the availability API allows. */
+    public boolean canChangeAvailabilityOf(String email) {
+        return actor.isAdmin() || actor.is(email);
+    }
+
     public long unread() {
         return notifications.unreadCount(id());
     }

@@ -49,4 +49,18 @@ class SavedSegmentTest {
         asAdmin().body(Map.of("filter", Map.of("role", "success_manager"))).post("/api/segments").then()
                 .statusCode(400).body("errors[0].field", equalTo("name"));
     }
+
+    @Test
+    void aSegmentOfARoleNobodyHoldsIsSavedAndHoldsAnAccountOnlyWhileTheSeatIsEmpty() {
+        String name = unique("empty-seat");
+        asAdmin().body(Map.of("name", name, "filter", Map.of("noHolder", "success_manager"))).post("/api/segments")
+                .then().statusCode(201).body("filter.noHolder", equalTo("success_manager"));
+        asAdmin().body(Map.of("name", unique("s"), "filter", Map.of("noHolder", "chief_wizard")))
+                .post("/api/segments").then().statusCode(400).body("errors[0].field", equalTo("filter.noHolder"));
+        SegmentFilter filter = new SegmentFilter(null, null, Map.of("tier", "gold"), "success_manager");
+        org.junit.jupiter.api.Assertions.assertTrue(SegmentMatch.matches(filter, Map.of("tier", "gold"), Map.of()));
+        org.junit.jupiter.api.Assertions.assertFalse(SegmentMatch.matches(filter, Map.of("tier", "gold"),
+                Map.of("success_manager", "ann@example.com")));
+        asAdmin().delete("/api/segments/{name}", name).then().statusCode(204);
+    }
 }

@@ -13,7 +13,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -69,6 +71,8 @@ class SettingsBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // on a loaded machine a click may return before the next page is there: finding an element waits for it
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
     }
 
     @AfterAll
@@ -105,14 +109,14 @@ class SettingsBrowserTest {
         screenshot("accounts-filtered");
         new Select(browser.findElement(By.id("bulk-assign-role"))).selectByValue(SALES_MANAGER);
         browser.findElement(By.id("bulk-email")).sendKeys(bob);
-        browser.findElement(By.xpath("//button[text()='Review the bulk assign']")).click();
+        submit(By.xpath("//button[text()='Review the bulk assign']"));
 
         WebElement plan = browser.findElement(By.id("bulk-plan"));
         assertThat(plan.getText(), stringContainsInOrder("1 account will change", "of 2 matched", "1 already is so",
                 "Nothing has been written yet."));
         screenshot("bulk-assign-confirm");
         asAdmin().get("/api/accounts/{id}", first).then().body("team", org.hamcrest.Matchers.empty());
-        browser.findElement(By.id("bulk-confirm")).click();
+        submit(By.id("bulk-confirm"));
 
         assertThat(browser.findElement(By.id("bulk-result")).getText(),
                 containsString("2 accounts matched, 1 changed, 0 open tasks moved."));
@@ -131,7 +135,7 @@ class SettingsBrowserTest {
         WebElement displayName = browser.findElement(By.id("displayName"));
         displayName.sendKeys(name + "!");
         new Select(browser.findElement(By.id("source"))).selectByValue("INTEGRATION");
-        browser.findElement(By.xpath("//button[text()='Add the role']")).click();
+        submit(By.xpath("//button[text()='Add the role']"));
         WebElement error = browser.findElement(By.id("displayName-error"));
         assertThat(error.getText(), containsString("Error:"));
         assertThat(browser.findElement(By.id("displayName")).getDomAttribute("aria-invalid"), equalTo("true"));
@@ -140,7 +144,7 @@ class SettingsBrowserTest {
 
         WebElement field = browser.findElement(By.id("displayName"));
         field.sendKeys(Keys.BACK_SPACE);
-        browser.findElement(By.xpath("//button[text()='Add the role']")).click();
+        submit(By.xpath("//button[text()='Add the role']"));
         assertThat(browser.findElement(By.id("outcome")).getText(), containsString("Role " + name + " added"));
         String key = name.toLowerCase().replace(' ', '_');
         asAdmin().get("/api/roles/{key}", key).then().statusCode(200).body("source", equalTo("INTEGRATION"));
@@ -148,10 +152,10 @@ class SettingsBrowserTest {
 
         browser.findElement(By.cssSelector("a[href='/settings/roles/" + key + "']")).click();
         screenshot("settings-role-edit");
-        browser.findElement(By.id("delete-role")).click();
+        submit(By.id("delete-role"));
         assertThat(browser.findElement(By.id("delete-summary")).getText(), containsString("nothing else is removed"));
         screenshot("settings-role-delete");
-        browser.findElement(By.xpath("//button[starts-with(text(), 'Delete ')]")).click();
+        submit(By.xpath("//button[starts-with(text(), 'Delete ')]"));
         assertThat(browser.findElement(By.id("outcome")).getText(), containsString("Role " + name + " deleted"));
         asAdmin().get("/api/roles/{key}", key).then().statusCode(404);
     }
@@ -173,7 +177,7 @@ class SettingsBrowserTest {
                 browser.findElement(By.id("user-count")).getText().equals("1 user matches."));
         browser.findElement(By.linkText("Lou Leaving")).click();
         assertThat(browser.getCurrentUrl(), endsWith("/settings/users/" + leaver));
-        browser.findElement(By.xpath("//button[text()='Disable Lou Leaving']")).click();
+        submit(By.xpath("//button[text()='Disable Lou Leaving']"));
         assertThat(browser.findElement(By.id("reassignTo-error")).getText(),
                 containsString("still owns 1 assignment(s) and 1 open task(s)"));
         screenshot("settings-user-disable-refused");
@@ -182,14 +186,14 @@ class SettingsBrowserTest {
         await().atMost(WAIT).ignoreExceptions().until(() ->
                 browser.findElements(By.cssSelector("#reassignTo option")).size() == 2);
         new Select(browser.findElement(By.id("reassignTo"))).selectByValue(taker);
-        browser.findElement(By.xpath("//button[text()='Disable Lou Leaving']")).click();
+        submit(By.xpath("//button[text()='Disable Lou Leaving']"));
         assertThat(browser.findElement(By.id("outcome")).getText(),
                 containsString("Disabled. 1 assignment and 1 open task moved to " + taker + "."));
         assertThat(browser.findElement(By.id("user-status")).getText(), equalTo("Disabled"));
         asAdmin().get("/api/accounts/{id}", id).then().body("team[0].email", equalTo(taker));
         screenshot("settings-user-disabled");
 
-        browser.findElement(By.xpath("//button[text()='Re-enable Lou Leaving']")).click();
+        submit(By.xpath("//button[text()='Re-enable Lou Leaving']"));
         assertThat(browser.findElement(By.id("user-status")).getText(), equalTo("Active"));
         asAdmin().get("/api/users/{email}", leaver).then().body("status", equalTo("ACTIVE"));
     }
@@ -207,7 +211,7 @@ class SettingsBrowserTest {
             signIn(ann);
             screenshot("import");
             browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-            browser.findElement(By.xpath("//button[text()='Upload and import']")).click();
+            submit(By.xpath("//button[text()='Upload and import']"));
 
             await().atMost(WAIT).ignoreExceptions().until(() ->
                     browser.findElement(By.id("import-status")).getText().contains("Status: DONE"));
@@ -229,8 +233,10 @@ class SettingsBrowserTest {
         String ann = person("Ann Newcomer", "STANDARD");
         browser.get(url("settings/users/" + ann));
         signIn(admin);
-        browser.findElement(By.xpath("//button[text()='Create a one-time password link']")).click();
-        String link = browser.findElement(By.id("password-link")).getDomAttribute("href");
+        submit(By.xpath("//button[text()='Create a one-time password link']"));
+        // the click returns before the next page may have loaded: wait for the link
+        String link = await().atMost(WAIT).ignoreExceptions().until(() ->
+                browser.findElement(By.id("password-link")).getDomAttribute("href"), java.util.Objects::nonNull);
         screenshot("settings-user-password-link");
         browser.manage().deleteAllCookies();
 
@@ -276,7 +282,9 @@ class SettingsBrowserTest {
         screens.put("settings-role", "settings/roles/" + SALES_MANAGER);
         screens.put("settings-users", "settings/users");
         screens.put("settings-user", "settings/users/" + ann);
+        screens.put("settings-my-availability", "settings/users/me");
         screens.put("import", "imports");
+        screens.put("plays", "plays");
         for (Map.Entry<String, String> screen : screens.entrySet()) {
             browser.get(url(screen.getValue()));
             assertThat(screen.getKey(), browser.findElement(By.tagName("h1")).getText(),
@@ -290,6 +298,13 @@ class SettingsBrowserTest {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("token")).sendKeys(tokenOf(email), Keys.ENTER);
         await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/sign-in"));
+    }
+
+    /** Presses a form's button and waits for the page it answers (a click may return before it has loaded). */
+    private void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
     }
 
     private void screenshot(String name) throws IOException {
