@@ -85,6 +85,8 @@ public class UserPages {
                                             Leave leave, boolean awayNow, List<UserView> covers, LeaveForm leaveForm);
 
         static native TemplateInstance takers(List<UserView> takers);
+
+        static native TemplateInstance covers(List<UserView> covers, String chosen);
     }
 
     @Inject
@@ -248,6 +250,27 @@ public class UserPages {
         return Templates.takers(takers(users.get(email), search));
     }
 
+    /** The cover picker's options for a name typed so far: active users other than the one going away. */
+    @GET
+    @Path("{email}/covers")
+    @RolesAllowed({Access.ADMIN, Access.ADVANCED, Access.STANDARD, Access.READ_ONLY})
+    public TemplateInstance covers(String email, @QueryParam("q") String search) {
+        return Templates.covers(covers(mayChangeAvailability(email), search, null), null);
+    }
+
+    /**
+     * Active users other than this one, found by name or email (a page of them: an organisation has more users than a
+     * list can show), with the cover already chosen first so a re-shown form keeps it.
+     */
+    private List<UserView> covers(UserView user, String search, String chosen) {
+        List<UserView> found = new java.util.ArrayList<>(users.searchActive(search, LISTED).stream()
+                .filter(u -> !u.email().equals(user.email())).limit(PICKED).toList());
+        if (chosen != null && found.stream().noneMatch(u -> u.email().equalsIgnoreCase(chosen))) {
+            users.find(chosen).ifPresent(picked -> found.add(0, picked));
+        }
+        return found;
+    }
+
     private TemplateInstance listPage(String search, int page, UserForm form, SettingsPages.Outcome outcome) {
         Page<UserView> found = users.search(search, PageRequest.of(page, LISTED));
         Map<String, Leave> away = availability.awayOn(LocalDate.now()).stream()
@@ -272,8 +295,9 @@ public class UserPages {
         UserView user = users.get(email);
         List<UserView> takers = viewer.canManageUsers() ? takers(user, "") : List.of();
         Leave leave = availability.current(user.email(), LocalDate.now()).orElse(null);
-        List<UserView> covers = viewer.canChangeAvailabilityOf(user.email()) ? users.searchActive("", LISTED).stream()
-                .filter(u -> !u.email().equals(user.email())).toList() : List.of();
+        String chosen = leaveForm.cover() != null && !leaveForm.cover().isBlank() ? leaveForm.cover().trim()
+                : leave == null ? null : leave.cover();
+        List<UserView> covers = viewer.canChangeAvailabilityOf(user.email()) ? covers(user, "", chosen) : List.of();
         return Templates.user(user, takers, outcome, link, List.of(License.values()), List.of(Permission.values()),
                 leave, leave != null && leave.awayOn(LocalDate.now()), covers, leaveForm);
     }

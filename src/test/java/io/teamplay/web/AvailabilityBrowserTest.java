@@ -173,6 +173,10 @@ class AvailabilityBrowserTest {
 
         day("from", later);
         day("to", today);
+        // the picker lists a page of users: in a full organisation the cover is found by typing
+        browser.findElement(By.id("cover-search")).sendKeys(cora);
+        await().atMost(WAIT).ignoreExceptions().until(() ->
+                browser.findElements(By.cssSelector("#cover option")).size() == 2);
         new Select(browser.findElement(By.id("cover"))).selectByValue(cora);
         submit(By.xpath("//button[text()='Set out of office']"));
         assertThat(browser.findElement(By.id("to-error")).getText(), containsString("is before from"));

@@ -147,6 +147,10 @@ class SavedFiltersWebTest {
         WebSession other = signIn(cora, tokenOf(cora));
         other.given().get("/settings/users/{email}", sam).then().statusCode(200)
                 .body(containsString("covered by " + cora)).body(not(containsString("Set out of office")));
+        // the cover is found by name among all active users (a page of them is listed), by whoever may set the leave
+        session.given().queryParam("q", "Cora Cover").get("/settings/users/{email}/covers", sam).then().statusCode(200)
+                .body(containsString("value=\"" + cora + "\"")).body(not(containsString("value=\"" + sam + "\"")));
+        other.given().queryParam("q", "Sam").get("/settings/users/{email}/covers", sam).then().statusCode(403);
         other.given().formParam("from", today).formParam("to", today).formParam("csrf", other.csrf())
                 .post("/settings/users/{email}/availability", sam).then().statusCode(403);
         other.given().formParam("csrf", other.csrf()).post("/settings/users/{email}/availability/end", sam).then().statusCode(403);
