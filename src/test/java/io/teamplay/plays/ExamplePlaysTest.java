@@ -39,7 +39,7 @@ class ExamplePlaysTest {
 
     private static List<PlayDecision> fire(String play, io.teamplay.plays.facts.AccountEvent event,
                                            io.teamplay.plays.facts.Account account) {
-        return book.fire(event, account, Set.of(play));
+        return book.fire(event, account, Set.of(play), UNHURRIED);
     }
 
     @Test

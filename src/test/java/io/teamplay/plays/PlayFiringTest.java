@@ -48,7 +48,7 @@ class PlayFiringTest {
         PlayFile file = play(when, then);
         PlayBook book = compile(file);
         assertEquals(List.of(), book.play("p").orElseThrow().errors());
-        return book.fire(event, account, Set.of("p"));
+        return book.fire(event, account, Set.of("p"), UNHURRIED);
     }
 
     private static boolean fires(String when, AccountEvent event) {

@@ -23,6 +23,13 @@ final class PlayFixtures {
     static final Path RULES = Path.of("rules");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final PlayCompiler COMPILER = new PlayCompiler(read(RULES.resolve("plays.dsl")));
+    /**
+     * The default limits but for time (2 s, as the test profile sets for the service): tests of what plays decide
+     * must not fail because a shared, loaded machine paused the firing thread (the limits have tests of their own).
+     */
+    static final io.teamplay.plays.engine.FiringLimits UNHURRIED = new io.teamplay.plays.engine.FiringLimits(
+            java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2), io.teamplay.plays.engine.FiringLimits.DEFAULTS.firings(),
+            io.teamplay.plays.engine.FiringLimits.DEFAULTS.decisions(), io.teamplay.plays.engine.FiringLimits.DEFAULTS.memoryBytes());
 
     private PlayFixtures() {
     }

@@ -235,6 +235,13 @@ public final class PlayBook {
             }
             changing.readLock().lock();
             try {
+                // the active plays were read before the lock: a play taken out since (the last one leaves a KieBase
+                // that no longer declares the actions global) has nothing left to fire
+                Set<String> inBook = new java.util.HashSet<>(activePlays);
+                inBook.retainAll(playOfPackage.values());
+                if (inBook.isEmpty()) {
+                    return Optional.of(List.of());
+                }
                 return Optional.of(fireInSession(event, account, activePlays, limits));
             } finally {
                 changing.readLock().unlock();
