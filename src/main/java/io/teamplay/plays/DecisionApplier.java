@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
  * Applies one decision of a play, as {@link DecisionPlanner} plans it, and records what it did as a run: team changes
  * through the one assignment write path (path PLAY, the play's team decides who is eligible), tasks through the task
  * service. A refused action writes nothing, spoils nothing else of the event, and is recorded FAILED with its reason.
+ * The run is answered unsaved: the caller saves a batch's runs together (one JDBC batch) before it commits.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -22,6 +23,7 @@ class DecisionApplier {
     @Inject
     DecisionPlanner planner;
 
+    /** Applies the decision and answers its run, not saved yet. */
     PlayRun apply(PlayDecision decision, PlayStatus play, RunContext context) {
         DecisionPlanner.Step step = planner.apply(decision, play, context);
         PlayRun run = new PlayRun();
@@ -38,7 +40,6 @@ class DecisionApplier {
         run.outcome = step.outcome();
         run.reason = step.reason();
         run.once = decision.once();
-        run.persist();
         if (decision.once() != null && run.outcome != PlayRun.Outcome.FAILED) {
             // a refused action is tried again next time; one that was done (or already so) is not
             PlayMemory.remember(run.play, run.rule, run.accountId, decision.once(), run.eventId);
