@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
  * Applies one decision of a play, as {@link DecisionPlanner} plans it, and records what it did as a run: team changes
  * through the one assignment write path (path PLAY, the play's team decides who is eligible), tasks through the task
  * service. A refused action writes nothing, spoils nothing else of the event, and is recorded FAILED with its reason.
- * The run is answered unsaved: the caller saves a batch's runs together (one JDBC batch) before it commits.
+ * A batch of events takes the runs unsaved ({@link #applyUnsaved}) and saves them together (JDBC batches) at its end.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -23,8 +23,14 @@ class DecisionApplier {
     @Inject
     DecisionPlanner planner;
 
-    /** Applies the decision and answers its run, not saved yet. */
     PlayRun apply(PlayDecision decision, PlayStatus play, RunContext context) {
+        PlayRun run = applyUnsaved(decision, play, context);
+        run.persist();
+        return run;
+    }
+
+    /** As {@link #apply}, answering the run not saved yet: the caller saves it before its transaction commits. */
+    PlayRun applyUnsaved(PlayDecision decision, PlayStatus play, RunContext context) {
         DecisionPlanner.Step step = planner.apply(decision, play, context);
         PlayRun run = new PlayRun();
         run.play = decision.play();

@@ -50,6 +50,8 @@ class EventHandling {
     PlayLimits limits;
     @Inject
     BatchReads reads;
+    @Inject
+    TeamPicker picker;
 
     /** Why an event was not handled (recorded on the event and as a failed run of the play at fault). */
     static final class EventFailed extends RuntimeException {
@@ -123,6 +125,7 @@ class EventHandling {
                 throw new FailedInBatch(row.id, e);
             }
         }
+        picker.writeTurns();
         // the runs written together, in JDBC batches, rather than one insert per decision
         PlayRun.persist(runs);
         if (!rows.isEmpty()) {
@@ -173,7 +176,7 @@ class EventHandling {
         RunContext context = new RunContext(row.id, row.accountId, row.date, row.depth);
         for (PlayDecision decision : decisions) {
             PlayStatus play = library.play(decision.play()).orElseThrow();
-            runs.add(applier.apply(decision, play, context));
+            runs.add(applier.applyUnsaved(decision, play, context));
         }
         batch.changed(row.accountId);
         LOG.infof("Event %s (%s) on account %s handled: %d decision(s) by active plays", row.id, row.type,

@@ -129,14 +129,22 @@ class TeamPicker {
         }
         String next = members.stream().filter(m -> last == null || m.compareTo(last) > 0).findFirst()
                 .orElse(members.get(0));
-        if (!preview) {
-            // the row is locked (lockedFor) for the rest of the transaction: a batch writes the turn without re-reading it
+        if (batched != null) {
+            // the row stays locked (lockedFor) until the batch commits: its turns are written once, by writeTurns
+            batched.lastInTurn.put(slot, Optional.of(next));
+        } else if (!preview) {
             PlayRotation.update("lastEmail = ?1 where slot = ?2", next, slot);
-            if (batched != null) {
-                batched.lastInTurn.put(slot, Optional.of(next));
-            }
         }
         return Optional.of(next);
+    }
+
+    /** Writes the turns a batch took (the last one of each team and role); call before its transaction commits. */
+    void writeTurns() {
+        Remembered batched = remembered();
+        if (batched != null) {
+            batched.lastInTurn.forEach((slot, last) -> last.ifPresent(email ->
+                    PlayRotation.update("lastEmail = ?1 where slot = ?2", email, slot)));
+        }
     }
 
     Optional<String> leastLoaded(String team, String role, int cap) {
