@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
  * Applies one decision of a play, as {@link DecisionPlanner} plans it, and records what it did as a run: team changes
  * through the one assignment write path (path PLAY, the play's team decides who is eligible), tasks through the task
  * service. A refused action writes nothing, spoils nothing else of the event, and is recorded FAILED with its reason.
+ * A batch of events takes the runs unsaved ({@link #applyUnsaved}) and saves them together (JDBC batches) at its end.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -23,6 +24,13 @@ class DecisionApplier {
     DecisionPlanner planner;
 
     PlayRun apply(PlayDecision decision, PlayStatus play, RunContext context) {
+        PlayRun run = applyUnsaved(decision, play, context);
+        run.persist();
+        return run;
+    }
+
+    /** As {@link #apply}, answering the run not saved yet: the caller saves it before its transaction commits. */
+    PlayRun applyUnsaved(PlayDecision decision, PlayStatus play, RunContext context) {
         DecisionPlanner.Step step = planner.apply(decision, play, context);
         PlayRun run = new PlayRun();
         run.play = decision.play();
@@ -38,7 +46,6 @@ class DecisionApplier {
         run.outcome = step.outcome();
         run.reason = step.reason();
         run.once = decision.once();
-        run.persist();
         if (decision.once() != null && run.outcome != PlayRun.Outcome.FAILED) {
             // a refused action is tried again next time; one that was done (or already so) is not
             PlayMemory.remember(run.play, run.rule, run.accountId, decision.once(), run.eventId);

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,10 @@ class EventHandling {
     AccountService accounts;
     @Inject
     PlayLimits limits;
+    @Inject
+    BatchReads reads;
+    @Inject
+    TeamPicker picker;
 
     /** Why an event was not handled (recorded on the event and as a failed run of the play at fault). */
     static final class EventFailed extends RuntimeException {
@@ -87,6 +92,7 @@ class EventHandling {
      * {@link FailedInBatch}. Answers how many were handled.
      */
     int handleAll(List<EventClaim> claims) {
+        reads.begin();
         Map<String, Integer> attempts = new HashMap<>();
         claims.forEach(claim -> attempts.put(claim.eventId(), claim.attempt()));
         Map<String, PlayEventRow> byId = new HashMap<>();
@@ -107,30 +113,33 @@ class EventHandling {
         var entities = PlayEventRow.getEntityManager();
         // every query flushes first, checking each entity the transaction holds: without clearing, a batch costs n²
         entities.clear();
-        int decided = 0;
+        List<PlayRun> runs = new ArrayList<>();
         for (PlayEventRow row : rows) {
             try {
-                int decisions = handle(row, active, existing, batch);
+                int decisions = handle(row, active, existing, batch, runs);
                 if (decisions > 0) {
                     entities.flush();
                     entities.clear();
                 }
-                decided += decisions;
             } catch (RuntimeException e) {
                 throw new FailedInBatch(row.id, e);
             }
         }
+        picker.writeTurns();
+        // the runs written together, in JDBC batches, rather than one insert per decision
+        PlayRun.persist(runs);
         if (!rows.isEmpty()) {
             PlayEventRow.update("status = ?1, handledAt = ?2 where id in ?3", EventStatus.DONE, Instant.now(),
                     rows.stream().map(row -> row.id).toList());
             LOG.infof("%d event(s) handled, %s to %s: %d decision(s) by active plays", rows.size(), rows.get(0).id,
-                    rows.get(rows.size() - 1).id, decided);
+                    rows.get(rows.size() - 1).id, runs.size());
         }
         return rows.size();
     }
 
     /** Handles one event of a batch; answers how many decisions its plays took. */
-    private int handle(PlayEventRow row, Set<String> activePlays, Set<String> existing, PlayFacts.Batch batch) {
+    private int handle(PlayEventRow row, Set<String> activePlays, Set<String> existing, PlayFacts.Batch batch,
+                       List<PlayRun> runs) {
         if (row.depth > config.maxDepth()) {
             String last = row.chain == null ? "?" : row.chain.substring(row.chain.lastIndexOf(" -> ") + 4);
             int slash = last.indexOf('/');
@@ -167,7 +176,7 @@ class EventHandling {
         RunContext context = new RunContext(row.id, row.accountId, row.date, row.depth);
         for (PlayDecision decision : decisions) {
             PlayStatus play = library.play(decision.play()).orElseThrow();
-            applier.apply(decision, play, context);
+            runs.add(applier.applyUnsaved(decision, play, context));
         }
         batch.changed(row.accountId);
         LOG.infof("Event %s (%s) on account %s handled: %d decision(s) by active plays", row.id, row.type,

@@ -8,7 +8,10 @@ import io.teamplay.plays.facts.OpenTask;
 import io.teamplay.plays.facts.Situation;
 import io.teamplay.plays.facts.TeamMember;
 import io.teamplay.tasks.TaskService;
+import io.teamplay.assignments.AssignmentChanged;
+import io.teamplay.assignments.AssignmentsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +41,8 @@ class PlayFacts {
     SegmentMoves segmentMoves;
     @Inject
     TeamRoster roster;
+    @Inject
+    BatchReads reads;
 
     Optional<Account> account(String accountId) {
         return accounts.find(accountId).map(view -> account(view, assignments.teamOf(view.id())));
@@ -71,10 +76,21 @@ class PlayFacts {
     /**
      * The facts of the accounts of a batch of events, read in a few set queries (accounts, teams, members' loads,
      * open tasks, memory). Tell it which account an event's decisions {@link Batch#changed changed}: that account is
-     * read again for its next event, and loads are read again for every later one (a seat moved changes a member's).
+     * read again for its next event. Members' loads are read once and, inside a batch ({@link BatchReads}), moved by
+     * every seat change of its transaction, so a later event sees them as the database would.
      */
     Batch batch(Collection<String> accountIds) {
-        return new Parts(accountIds);
+        Parts parts = new Parts(accountIds);
+        reads.kept(Parts.class, () -> parts);
+        return parts;
+    }
+
+    void seatMoved(@Observes AssignmentChanged seat) {
+        reads.<Parts>find(Parts.class).ifPresent(parts -> parts.moved(seat));
+    }
+
+    void seatsMoved(@Observes AssignmentsChanged seats) {
+        reads.<Parts>find(Parts.class).ifPresent(parts -> seats.changes().forEach(parts::moved));
     }
 
     /** The account facts of a batch of events. */
@@ -90,14 +106,40 @@ class PlayFacts {
         private final Map<String, List<OpenTask>> open = new HashMap<>();
         private final Map<String, Set<String>> memory = new HashMap<>();
         private final Set<String> read = new HashSet<>();
-        private Map<String, Map<String, Long>> loads = new HashMap<>();
+        /** Seats held, by member and role, of the members read so far (every one of them, none left out). */
+        private final Map<String, Map<String, Long>> loads = new HashMap<>();
+        /** False outside a batch's transaction: no seat change is seen, loads are read again after a change. */
         private boolean loadsCurrent;
 
         Parts(Collection<String> accountIds) {
             read(accountIds);
-            loads = assignments.seatCountsOf(teams.values().stream().flatMap(List::stream)
-                    .map(io.teamplay.assignments.TeamMember::email).distinct().toList());
+            readLoads(teams.values().stream().flatMap(List::stream).map(io.teamplay.assignments.TeamMember::email)
+                    .distinct().toList());
             loadsCurrent = true;
+        }
+
+        private Map<String, Map<String, Long>> readLoads(List<String> emails) {
+            List<String> unread = emails.stream().filter(email -> !loads.containsKey(email)).toList();
+            if (!unread.isEmpty()) {
+                Map<String, Map<String, Long>> read = assignments.seatCountsOf(unread);
+                unread.forEach(email -> loads.put(email, new HashMap<>(read.getOrDefault(email, Map.of()))));
+            }
+            return loads;
+        }
+
+        void moved(AssignmentChanged seat) {
+            if (seat.fromEmail() != null) {
+                loads.computeIfPresent(seat.fromEmail(), (email, held) -> {
+                    held.computeIfPresent(seat.role(), (role, n) -> n > 1 ? n - 1 : null);
+                    return held;
+                });
+            }
+            if (seat.toEmail() != null) {
+                loads.computeIfPresent(seat.toEmail(), (email, held) -> {
+                    held.merge(seat.role(), 1L, Long::sum);
+                    return held;
+                });
+            }
         }
 
         private void read(Collection<String> accountIds) {
@@ -121,8 +163,9 @@ class PlayFacts {
                 return Optional.empty();
             }
             List<io.teamplay.assignments.TeamMember> seats = teams.getOrDefault(accountId, List.of());
-            Map<String, Map<String, Long>> seatCounts = loadsCurrent ? loads : assignments.seatCountsOf(
-                    seats.stream().map(io.teamplay.assignments.TeamMember::email).distinct().toList());
+            List<String> holders = seats.stream().map(io.teamplay.assignments.TeamMember::email).distinct().toList();
+            Map<String, Map<String, Long>> seatCounts = loadsCurrent ? readLoads(holders)
+                    : assignments.seatCountsOf(holders);
             return Optional.of(PlayFacts.account(view, seats, seatCounts, open.getOrDefault(accountId, List.of()),
                     memory.getOrDefault(accountId, Set.of())));
         }
@@ -134,7 +177,9 @@ class PlayFacts {
             teams.remove(accountId);
             open.remove(accountId);
             memory.remove(accountId);
-            loadsCurrent = false;
+            if (reads.find(Parts.class).orElse(null) != this) {
+                loadsCurrent = false;
+            }
         }
     }
 

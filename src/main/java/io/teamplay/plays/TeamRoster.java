@@ -42,6 +42,8 @@ class TeamRoster {
     AssignmentService assignments;
     @Inject
     TaskService tasks;
+    @Inject
+    BatchReads batch;
 
     /** The teams named, for the play book and the active plays they were read from. */
     private record Named(PlayBook book, Set<String> active, Set<String> teams) {
@@ -68,7 +70,7 @@ class TeamRoster {
 
     private Set<String> teamsNamed() {
         PlayBook book = library.book();
-        Set<String> active = new TreeSet<>(activations.active());
+        Set<String> active = batch.once(Named.class, () -> new TreeSet<>(activations.active()));
         Named now = named;
         if (now == null || now.book() != book || !now.active().equals(active)) {
             Set<String> teams = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

@@ -56,6 +56,8 @@ class PlayLimitsTest {
     SegmentMoves segmentMovesService;
     @Inject
     TeamRoster teamRoster;
+    @Inject
+    BatchReads batchReads;
 
     private String activated;
 
@@ -273,6 +275,7 @@ class PlayLimitsTest {
                 tasks = taskService;
                 segmentMoves = segmentMovesService;
                 roster = teamRoster;
+                reads = batchReads;
             }
 
             @Override
