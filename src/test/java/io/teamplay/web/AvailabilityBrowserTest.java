@@ -8,20 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -49,9 +41,6 @@ import static org.hamcrest.Matchers.stringContainsInOrder;
 @QuarkusTest
 class AvailabilityBrowserTest {
 
-    private static final String CHROMIUM = System.getProperty("teamplay.test.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("teamplay.test.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static ChromeDriver browser;
 
@@ -60,16 +49,7 @@ class AvailabilityBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            throw new IllegalStateException("The browser tests need Chromium and ChromeDriver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
     }
 
@@ -207,9 +187,7 @@ class AvailabilityBrowserTest {
 
     /** Presses a form's button and waits for the page it answers (a click may return before it has loaded). */
     private void submit(By button) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
+        Chromium.submit(browser, button, WAIT);
     }
 
     /** Sets a date field (typing into one depends on the browser's locale). */
@@ -225,9 +203,7 @@ class AvailabilityBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     private String url(String path) {

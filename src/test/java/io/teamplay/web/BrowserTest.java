@@ -8,17 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static io.teamplay.TestFixtures.SUCCESS_MANAGER;
@@ -45,9 +39,6 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class BrowserTest {
 
-    private static final String CHROMIUM = System.getProperty("teamplay.test.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("teamplay.test.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static ChromeDriver browser;
 
     @TestHTTPResource("/")
@@ -55,16 +46,7 @@ class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            throw new IllegalStateException("The browser tests need Chromium and ChromeDriver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -187,9 +169,7 @@ class BrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     private String url(String path) {

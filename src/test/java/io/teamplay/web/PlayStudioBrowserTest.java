@@ -8,19 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -45,9 +38,6 @@ import static org.hamcrest.Matchers.stringContainsInOrder;
 @QuarkusTest
 class PlayStudioBrowserTest {
 
-    private static final String CHROMIUM = System.getProperty("teamplay.test.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("teamplay.test.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static ChromeDriver browser;
 
@@ -56,15 +46,7 @@ class PlayStudioBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            throw new IllegalStateException("The browser tests need Chromium and ChromeDriver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -218,9 +200,7 @@ class PlayStudioBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     private String url(String path) {
