@@ -102,7 +102,9 @@ class ScreensWebTest {
 
         session.given().formParam("displayName", "Renewal Owner!").formParam("source", "API").formParam("emptyValue", "CLEAR")
                 .formParam("csrf", session.csrf()).post("/settings/roles/{key}", key).then().statusCode(200)
-                .body(containsString("id=\"displayName-error\"")).body(containsString("aria-invalid=\"true\""));
+                .body(containsString("id=\"displayName-error\"")).body(containsString("aria-invalid=\"true\""))
+                // the refused form comes back as typed
+                .body(containsString("value=\"API\" selected")).body(containsString("value=\"CLEAR\" selected"));
         session.given().formParam("displayName", name + " Renamed").formParam("description", "Owns the renewal")
                 .formParam("source", "API").formParam("emptyValue", "CLEAR").formParam("csrf", session.csrf())
                 .post("/settings/roles/{key}", key).then().statusCode(200).body(containsString("saved (its key stays " + key));
