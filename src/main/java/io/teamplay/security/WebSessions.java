@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * The web app's sessions: signing in with an email and that user's API token (or the bootstrap admin token) opens
  * one; the browser keeps its id in a cookie ({@link #COOKIE}), the database only the id's hash. The only writer of
- * {@link WebSession}.
+ * {@link WebSession}. Both ways of signing in count refusals per email ({@link SignInAttempts}).
  */
 @ApplicationScoped
 @Transactional
@@ -44,13 +44,17 @@ public class WebSessions {
     TokenService tokens;
     @Inject
     Passwords passwords;
+    @Inject
+    SignInAttempts attempts;
 
     /**
      * Opens a session when {@code token} is the admin token, or an active user's token and {@code email} is that
      * user's; otherwise empty (the caller says only that the pair was not accepted).
      */
     public Optional<Opened> signIn(String email, String token) {
+        attempts.requireAllowed(email);
         if (token == null || token.isBlank()) {
+            attempts.failed(email);
             return Optional.empty();
         }
         String hash = Tokens.hash(token.trim());
@@ -59,18 +63,23 @@ public class WebSessions {
                         .map(UserView::email).filter(owner -> email != null && owner.equals(Emails.normalise(email)));
         if (principal.isEmpty()) {
             LOG.infof("Web sign-in refused for %s", email);
+            attempts.failed(email);
             return Optional.empty();
         }
+        attempts.succeeded(email);
         return Optional.of(open(principal.get()));
     }
 
     /** Opens a session when {@code password} is the password the active user {@code email} set; otherwise empty. */
     public Optional<Opened> signInWithPassword(String email, String password) {
+        attempts.requireAllowed(email);
         Optional<UserView> user = passwords.check(email, password);
         if (user.isEmpty()) {
             LOG.infof("Web password sign-in refused for %s", email);
+            attempts.failed(email);
             return Optional.empty();
         }
+        attempts.succeeded(email);
         return Optional.of(open(user.get().email()));
     }
 

@@ -6,6 +6,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.teamplay.common.ProblemException;
 import io.teamplay.common.access.Access;
+import io.teamplay.security.TooManySignIns;
 import io.teamplay.security.WebSessions;
 import io.teamplay.users.Tokens;
 import jakarta.annotation.security.PermitAll;
@@ -78,9 +79,13 @@ public class SignInPages {
         if (expectedCsrf == null || !expectedCsrf.equals(csrf)) {
             return signInPage(403, next, email, "The form had expired: please sign in again.", null);
         }
-        return sessions.signIn(email, token).map(opened -> signedIn(opened, next))
-                .orElseGet(() -> signInPage(401, next, email,
-                        "That email and token do not match an active user. Check both and try again.", null));
+        try {
+            return sessions.signIn(email, token).map(opened -> signedIn(opened, next))
+                    .orElseGet(() -> signInPage(401, next, email,
+                            "That email and token do not match an active user. Check both and try again.", null));
+        } catch (TooManySignIns refused) {
+            return tooMany(refused, next, email);
+        }
     }
 
     @POST
@@ -93,9 +98,20 @@ public class SignInPages {
         if (expectedCsrf == null || !expectedCsrf.equals(csrf)) {
             return signInPage(403, next, email, "The form had expired: please sign in again.", null);
         }
-        return sessions.signInWithPassword(email, password).map(opened -> signedIn(opened, next))
-                .orElseGet(() -> signInPage(401, next, email,
-                        "That email and password do not match an active user. Check both and try again.", null));
+        try {
+            return sessions.signInWithPassword(email, password).map(opened -> signedIn(opened, next))
+                    .orElseGet(() -> signInPage(401, next, email,
+                            "That email and password do not match an active user. Check both and try again.", null));
+        } catch (TooManySignIns refused) {
+            return tooMany(refused, next, email);
+        }
+    }
+
+    private Response tooMany(TooManySignIns refused, String next, String email) {
+        long minutes = Math.max(1, (refused.retryAfter().toSeconds() + 59) / 60);
+        Response page = signInPage(429, next, email, "Too many failed sign-ins for this email. Try again in "
+                + minutes + (minutes == 1 ? " minute." : " minutes."), null);
+        return Response.fromResponse(page).header("Retry-After", Math.max(1, refused.retryAfter().toSeconds())).build();
     }
 
     private Response signedIn(WebSessions.Opened opened, String next) {

@@ -16,6 +16,7 @@ import static io.teamplay.TestFixtures.userWith;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -60,6 +61,36 @@ class WebAppTest {
                 .body(containsString("do not match an active user"));
         given().redirects().follow(false).formParam("email", ann).formParam("token", tokenOf(ann))
                 .post("/sign-in").then().statusCode(403).body(containsString("The form had expired"));
+    }
+
+    @Test
+    void shouldRefuseSignInsForAnEmailUncheckedAfterFiveFailuresWhileOthersStillSignIn() {
+        String ann = person("Ann Guessed", "STANDARD");
+        String bob = person("Bob Unguessed", "STANDARD");
+        for (int attempt = 0; attempt < 4; attempt++) {
+            signInAs(ann, "tp_wrong-" + attempt).statusCode(401);
+        }
+        signInAs(ann, tokenOf(ann)).statusCode(303);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signInAs(ann, "tp_wrong-again-" + attempt).statusCode(401);
+        }
+        signInAs(ann.toUpperCase(), tokenOf(ann)).statusCode(429).header("Retry-After", matchesPattern("[0-9]+"))
+                .header("Set-Cookie", not(containsString("tp_session=tp_")))
+                .body(containsString("Too many failed sign-ins for this email. Try again in 15 minutes."));
+        var form = given().get("/sign-in").then().statusCode(200).extract();
+        given().redirects().follow(false).cookie("tp_sign_in", form.cookie("tp_sign_in"))
+                .formParam("csrf", io.teamplay.TestFixtures.csrfIn(form.asString()))
+                .formParam("email", ann).formParam("password", "any password at all")
+                .post("/sign-in/password").then().statusCode(429).body(containsString("Too many failed sign-ins"));
+        signInAs(bob, tokenOf(bob)).statusCode(303);
+    }
+
+    private io.restassured.response.ValidatableResponse signInAs(String email, String token) {
+        var form = given().get("/sign-in").then().statusCode(200).extract();
+        return given().redirects().follow(false).cookie("tp_sign_in", form.cookie("tp_sign_in"))
+                .formParam("csrf", io.teamplay.TestFixtures.csrfIn(form.asString()))
+                .formParam("email", email).formParam("token", token)
+                .post("/sign-in").then();
     }
 
     @Test
