@@ -191,6 +191,57 @@ class FiringLimitsTest {
         }
     }
 
+    /**
+     * A busy machine is not the play's fault: a firing that computes 60 ms while more threads than cores compete for
+     * them takes several times that on the clock, past a 150 ms wall-time limit, but the time it waited for a core is
+     * left out, so it is not stopped (before, it failed, and three such failures deactivated the play).
+     */
+    @Test
+    void shouldNotCountTheTimeAFiringWaitedForACpuAgainstItsWallTime() throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Object computing = new Object() {
+            @Override
+            public String toString() {
+                long until = threads.getCurrentThreadCpuTime() + TimeUnit.MILLISECONDS.toNanos(60);
+                long spins = 0;
+                while (threads.getCurrentThreadCpuTime() < until) {
+                    spins++;
+                }
+                return "computed " + spins;
+            }
+        };
+        PlayBook book = compile(rules("busy", 1, "$a : Account( )",
+                "actions.notifyHolder(\"Success Manager\", $a.text(\"computing\"));"));
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Thread> hogs = new java.util.ArrayList<>();
+        for (int i = 0; i < 8 * Runtime.getRuntime().availableProcessors(); i++) {
+            Thread hog = new Thread(() -> {
+                while (busy.get()) {
+                    Thread.onSpinWait();
+                }
+            });
+            hog.setDaemon(true);
+            hog.start();
+            hogs.add(hog);
+        }
+        try {
+            Thread.sleep(50);
+            long started = System.nanoTime();
+            List<PlayDecision> decisions = assertDoesNotThrow(() -> book.fire(created("a1"),
+                    account("a1", Map.of("computing", computing), Map.of()), Set.of("busy"),
+                    limits(Duration.ofMillis(150), LONG, 100, 100, 1L << 30)));
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat("the firing waited for a core past the wall-time limit", tookMillis, greaterThan(150L));
+            assertEquals(1, decisions.size());
+        } finally {
+            busy.set(false);
+            for (Thread hog : hogs) {
+                hog.join();
+            }
+            book.close();
+        }
+    }
+
     @Test
     void shouldShipTheEnginesDefaultsAsTheConfiguredDefaults() {
         java.util.function.Function<String, String> shipped = name -> {

@@ -30,6 +30,9 @@ final class FiringWatch implements DecisionGuard {
 
     private final FiringLimits limits;
     private final long threadId;
+    private final Thread thread;
+    private final java.nio.file.Path cpuWaits;
+    private final long startWaited;
     private final long startNanos;
     private final long startCpu;
     private final long startAllocated;
@@ -42,6 +45,9 @@ final class FiringWatch implements DecisionGuard {
     FiringWatch(FiringLimits limits) {
         this.limits = limits;
         this.threadId = Thread.currentThread().getId();
+        this.thread = Thread.currentThread();
+        this.cpuWaits = CpuWaits.ofCurrentThread();
+        this.startWaited = CpuWaits.waited(cpuWaits);
         this.startCpu = THREADS == null ? 0 : THREADS.getCurrentThreadCpuTime();
         this.startAllocated = THREADS == null ? 0 : THREADS.getCurrentThreadAllocatedBytes();
         this.startNanos = System.nanoTime();
@@ -99,7 +105,7 @@ final class FiringWatch implements DecisionGuard {
             trip(Limit.DECISIONS, null, null);
             throw STOPPED;
         }
-        if (System.nanoTime() - startNanos > limits.wallTime().toNanos()) {
+        if (pastWallTime(System.nanoTime() - startNanos, true)) {
             trip(Limit.WALL_TIME, null, null);
             throw STOPPED;
         }
@@ -134,7 +140,7 @@ final class FiringWatch implements DecisionGuard {
     /** The limit passed so far, if any: measured on the firing thread itself, or (here false) from another. */
     private Limit passed(boolean here) {
         long wall = System.nanoTime() - startNanos;
-        if (wall > limits.wallTime().toNanos()) {
+        if (pastWallTime(wall, here)) {
             return Limit.WALL_TIME;
         }
         if (THREADS == null) {
@@ -147,6 +153,24 @@ final class FiringWatch implements DecisionGuard {
         }
         long allocated = here ? THREADS.getCurrentThreadAllocatedBytes() : THREADS.getThreadAllocatedBytes(threadId);
         return allocated >= 0 && allocated - startAllocated > limits.memoryBytes() ? Limit.MEMORY : null;
+    }
+
+    /**
+     * Whether the firing took longer than its wall-time limit, leaving out the time its thread waited for a CPU
+     * ({@link CpuWaits}). The kernel adds a wait to that count when the thread gets its CPU, so from the watchdog a
+     * thread ready to run (RUNNABLE: computing, or waiting for a core) is left to the CPU-time limit and to its own
+     * checks; a thread parked or blocked is judged at once.
+     */
+    private boolean pastWallTime(long wall, boolean here) {
+        long limit = limits.wallTime().toNanos();
+        if (wall <= limit || startWaited < 0) {
+            return wall > limit;
+        }
+        if (!here && thread.getState() == Thread.State.RUNNABLE) {
+            return false;
+        }
+        long waited = CpuWaits.waited(cpuWaits) - startWaited;
+        return wall - Math.max(0, waited) > limit;
     }
 
     /** False where this JVM cannot tell a thread's CPU time and allocation: then only the other limits hold. */
