@@ -10,9 +10,12 @@
 # Settings (environment): APP_DIR, DB (tp_load10_mixed, dropped and created afresh), PORT (19030), CLIENTS (16),
 # RATE (155), LOAD_SECONDS (60), WARM (10: seconds of the same load before the measured one, for the JIT, not counted),
 # DRAIN_TIMEOUT (300: seconds to wait after the load for the events to be handled), PROFILE (JFR of the service
-# during the measured load, summarised by bench/mixed/profile.py), OUT_DIR (target/bench-mixed: the logs, the
+# during the measured load, summarised by bench/mixed/profile.py; without it, the CPU each thread group used and
+# waited for during the load (from the driver's start, its own JVM start included, to its end: bench/mixed/cpu.py)
+# and what PostgreSQL's backends were doing (bench/mixed/pg-waits.sh) are printed anyway), OUT_DIR (target/bench-mixed: the logs, the
 # requests as CSV, the recording).
-# The data: 5 PRACTITIONER members of team Bench, 200 accounts b0..b199 each with a Success Manager (one JSON import).
+# The data: 5 PRACTITIONER members of team Bench, 200 accounts b0..b199 each with a Success Manager and the attributes
+# the load changes (one JSON import: two first writes of one attribute at once on an account collide, see RESULTS).
 # The 2 plays: a new Success Manager gets a task (ASSIGNMENT_CHANGED), health green -> red tells the Success Manager
 # (ATTRIBUTE_CHANGED). The requests (bench/mixed/Driver.java): 40 % seat changes, 30 % attribute changes (health and
 # a score), 15 % task created through the role, 15 % task completed; ~0.8 events per request. A client waits for
@@ -41,7 +44,7 @@ for i in 0 1 2 3 4; do
   api "$PORT" POST /api/users "{\"email\":\"m$i@bench.example\",\"name\":\"Member $i\",\"license\":\"PRACTITIONER\",\"teams\":[\"Bench\"]}" >/dev/null
 done
 rows=$(for i in $(seq 0 199); do
-  printf '{"account_id":"b%d","name":"Bench %d","segment":"%s","health":"green","stage":"live","success_manager___tid":"m%d@bench.example"}\n' \
+  printf '{"account_id":"b%d","name":"Bench %d","segment":"%s","health":"green","stage":"live","score":0,"success_manager___tid":"m%d@bench.example"}\n' \
     "$i" "$i" "$([[ $((i % 3)) == 0 ]] && echo enterprise || echo smb)" "$((i % 5))"
 done | paste -sd, -)
 [[ "$(api "$PORT" POST /api/imports/accounts "[$rows]")" == 200 ]] || { echo "the accounts were not imported"; exit 1; }
@@ -76,9 +79,16 @@ loads=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load: $CLIENTS clients at $RATE requests/s for $SECS s on $DB (port $PORT, $APP); load average before: $loads"
 rm -f "$OUT/service.jfr"
 [[ -n "${PROFILE:-}" ]] && jcmd "$SERVICE_PID" JFR.start name=mixed settings=profile filename="$OUT/service.jfr" >/dev/null
+backends() { q "select pid from pg_stat_activity where datname = '$DB'"; }
+python3 "$HERE/cpu.py" snapshot "$SERVICE_PID" $(backends) >"$OUT/cpu-before"
+"$HERE/pg-waits.sh" "$DB" "$OUT/pg-waits.txt" & waits_pid=$!
+t_load=$(date +%s.%N)
 driver "$SECS" "$OUT/requests.csv" | tee "$OUT/driver.txt"
+python3 "$HERE/cpu.py" snapshot "$SERVICE_PID" $(backends) >"$OUT/cpu-after"
+kill "$waits_pid"; wait "$waits_pid" 2>/dev/null; cat "$OUT/pg-waits.txt.summary"
 [[ -n "${PROFILE:-}" ]] && jcmd "$SERVICE_PID" JFR.stop name=mixed >/dev/null
 echo "load average at the end of the load: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 "$HERE/cpu.py" diff "$OUT/cpu-before" "$OUT/cpu-after" "$(python3 -c "print($(date +%s.%N) - $t_load)")"
 pending_at_end=$(q "select count(*) from play_event where created_at > '$mark' and status = 'PENDING'")
 t0=$(date +%s.%N)
 wait_handled "'$mark'" "$DRAIN_TIMEOUT" || echo "events still pending $DRAIN_TIMEOUT s after the load"
