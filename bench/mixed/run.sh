@@ -10,7 +10,8 @@
 # Settings (environment): APP_DIR, DB (tp_load10_mixed, dropped and created afresh), PORT (19030), CLIENTS (16),
 # RATE (155), LOAD_SECONDS (60), WARM (10: seconds of the same load before the measured one, for the JIT, not counted),
 # DRAIN_TIMEOUT (300: seconds to wait after the load for the events to be handled), PROFILE (JFR of the service
-# during the measured load, summarised by bench/mixed/profile.py; without it, the CPU each thread group used and
+# during the measured load, summarised by bench/mixed/profile.py; the service reads TEAMPLAY_* settings from the
+# environment, e.g. TEAMPLAY_PLAYS_BATCH_SIZE=10; without it, the CPU each thread group used and
 # waited for during the load (from the driver's start, its own JVM start included, to its end: bench/mixed/cpu.py)
 # and what PostgreSQL's backends were doing (bench/mixed/pg-waits.sh) are printed anyway), OUT_DIR (target/bench-mixed: the logs, the
 # requests as CSV, the recording).
@@ -57,8 +58,8 @@ for p in welcome health-alert; do
 done
 
 wait_handled() { # <created_at bound> <timeout s>: until no event created after the bound is pending
-  local i
-  for i in $(seq 1 $(( $2 * 5 ))); do
+  local until=$(( $(date +%s) + $2 ))
+  while (( $(date +%s) < until )); do
     [[ "$(q "select count(*) from play_event where created_at > $1 and status = 'PENDING'")" == 0 ]] && return 0
     sleep 0.2
   done
