@@ -10,11 +10,11 @@
 # Settings (environment): APP_DIR, DB (tp_load10_mixed, dropped and created afresh), PORT (19030), CLIENTS (16),
 # RATE (155), LOAD_SECONDS (60), WARM (10: seconds of the same load before the measured one, for the JIT, not counted),
 # DRAIN_TIMEOUT (300: seconds to wait after the load for the events to be handled), PROFILE (JFR of the service
-# during the measured load, summarised by bench/mixed/profile.py; the service reads TEAMPLAY_* settings from the
-# environment, e.g. TEAMPLAY_PLAYS_BATCH_SIZE=10; without it, the CPU each thread group used and
+# during the measured load, summarised by bench/mixed/profile.py; without it, the CPU each thread group used and
 # waited for during the load (from the driver's start, its own JVM start included, to its end: bench/mixed/cpu.py)
-# and what PostgreSQL's backends were doing (bench/mixed/pg-waits.sh) are printed anyway), OUT_DIR (target/bench-mixed: the logs, the
-# requests as CSV, the recording).
+# and what PostgreSQL's backends were doing (bench/mixed/pg-waits.sh) are printed anyway), OUT_DIR
+# (target/bench-mixed: the logs, the requests as CSV, the recording). The service reads its TEAMPLAY_* settings from
+# the environment: TEAMPLAY_PLAYS_BATCH_SIZE=10 bench/mixed/run.sh runs it with batches of 10 events.
 # The data: 5 PRACTITIONER members of team Bench, 200 accounts b0..b199 each with a Success Manager and the attributes
 # the load changes (one JSON import: two first writes of one attribute at once on an account collide, see RESULTS).
 # The 2 plays: a new Success Manager gets a task (ASSIGNMENT_CHANGED), health green -> red tells the Success Manager
