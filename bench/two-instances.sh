@@ -9,7 +9,8 @@
 # its worker (they share the work by claims with SKIP LOCKED and wake each other with NOTIFY).
 # Usage: bench/two-instances.sh   (PostgreSQL on 127.0.0.1:5432 with trust auth; TEAMPLAY_TWO_DB names the database,
 #        default teamplay_two: dropped and created afresh; PORT_A/PORT_B default 18481/18482; SKIP_BUILD=1 reuses
-#        target/quarkus-app, which must then be a -Ppostgres build)
+#        target/quarkus-app, which must then be a -Ppostgres build; APP_DIR=<a -Ppostgres quarkus-app> runs that build
+#        and packages nothing; EVENTS, default 20000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${TEAMPLAY_TWO_DB:-teamplay_two}
@@ -32,7 +33,8 @@ for port in "$PORT_A" "$PORT_B"; do
 done
 
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null
-if [ "${SKIP_BUILD:-0}" != "1" ]; then
+APP=${APP_DIR:-$PWD/target/quarkus-app}
+if [ "${SKIP_BUILD:-0}" != "1" ] && [ -z "${APP_DIR:-}" ]; then
   ./mvnw -q package -DskipTests -Ppostgres
 fi
 
@@ -41,7 +43,7 @@ start() { # name port worker
   (cd "$WORK/$1" && QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= TEAMPLAY_ADMIN_TOKEN=$TOKEN \
     TEAMPLAY_PLAYS_WORKER="$3" QUARKUS_HTTP_PORT="$2" \
-    exec java -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" >"$WORK/$1.log" 2>&1) &
+    exec java -jar "$APP/quarkus-run.jar" >"$WORK/$1.log" 2>&1) &
   PIDS+=($!)
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$2/q/health/ready" >/dev/null 2>&1 && return 0
@@ -110,11 +112,11 @@ PIDS=()
 . bench/events/lib.sh
 EVENTS=${EVENTS:-20000}
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null
-start_service "$PWD/target/quarkus-app" "$DB" "$PORT_A" "$WORK/x.log"; PIDS+=("$SERVICE_PID")
+start_service "$APP" "$DB" "$PORT_A" "$WORK/x.log"; PIDS+=("$SERVICE_PID")
 prepare "$PORT_A"
 drain "$DB" warm 1000 >/dev/null
 read -r one_s one_rate < <(drain "$DB" one "$EVENTS")
-start_service "$PWD/target/quarkus-app" "$DB" "$PORT_B" "$WORK/y.log"; PIDS+=("$SERVICE_PID")
+start_service "$APP" "$DB" "$PORT_B" "$WORK/y.log"; PIDS+=("$SERVICE_PID")
 drain "$DB" warm2 1000 >/dev/null
 read -r two_s two_rate < <(drain "$DB" two "$EVENTS")
 handled_twice=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from (select event_id from play_run where event_id like 'two-%' group by event_id, play, rule_name, action having count(*) > 1) t")
