@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.teamplay.common.BatchReads;
 import io.teamplay.accounts.AccountService;
 import io.teamplay.plays.actions.PlayDecision;
 import io.teamplay.plays.engine.PlayLimitExceeded;
@@ -137,6 +138,17 @@ class EventHandling {
         return rows.size();
     }
 
+    /**
+     * Whether the decision changes nothing of the account's facts but its seats (a notice changes nothing of them):
+     * those the batch keeps current as they change, so the account need not be read again.
+     */
+    private static boolean movesSeatsOnly(PlayDecision decision) {
+        return decision.once() == null && (decision instanceof PlayDecision.AssignRole
+                || decision instanceof PlayDecision.AssignCover || decision instanceof PlayDecision.AssignRoundRobin
+                || decision instanceof PlayDecision.AssignLeastLoaded || decision instanceof PlayDecision.ClearRole
+                || decision instanceof PlayDecision.NotifyHolder || decision instanceof PlayDecision.EmailHolder);
+    }
+
     /** Handles one event of a batch; answers how many decisions its plays took. */
     private int handle(PlayEventRow row, Set<String> activePlays, Set<String> existing, PlayFacts.Batch batch,
                        List<PlayRun> runs) {
@@ -173,12 +185,16 @@ class EventHandling {
         if (decisions.isEmpty()) {
             return 0;
         }
-        RunContext context = new RunContext(row.id, row.accountId, row.date, row.depth);
+        RunContext context = new RunContext(row.id, row.accountId, row.date, row.depth, batch);
         for (PlayDecision decision : decisions) {
             PlayStatus play = library.play(decision.play()).orElseThrow();
             runs.add(applier.applyUnsaved(decision, play, context));
         }
-        batch.changed(row.accountId);
+        if (decisions.stream().allMatch(EventHandling::movesSeatsOnly)) {
+            batch.seatsChanged(row.accountId);
+        } else {
+            batch.changed(row.accountId);
+        }
         LOG.infof("Event %s (%s) on account %s handled: %d decision(s) by active plays", row.id, row.type,
                 row.accountId, decisions.size());
         return decisions.size();

@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.teamplay.common.BatchReads;
 import static io.restassured.RestAssured.given;
 import static io.teamplay.TestFixtures.*;
 import static org.awaitility.Awaitility.await;
