@@ -292,6 +292,16 @@ class PlayLimitsTest {
                     public void changed(String accountId) {
                         real.changed(accountId);
                     }
+
+                    @Override
+                    public void seatsChanged(String accountId) {
+                        real.seatsChanged(accountId);
+                    }
+
+                    @Override
+                    public Optional<String> holderOf(String accountId, String role) {
+                        return real.holderOf(accountId, role);
+                    }
                 };
             }
 
