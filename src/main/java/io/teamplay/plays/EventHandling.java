@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -106,6 +107,8 @@ class EventHandling {
                 .toList();
         // the rows are marked done together at the end, not one by one as each is flushed
         rows.forEach(PlayEventRow.getEntityManager()::detach);
+        reads.<Map<String, Optional<String>>>kept(PlayEventOutbox.EventChains.class, HashMap::new).ifPresent(chains ->
+                rows.forEach(row -> chains.put(row.id, Optional.ofNullable(row.chain))));
         Set<String> active = new HashSet<>(activations.active());
         active.retainAll(library.book().runnable());
         Set<String> existing = accounts.lockAll(rows.stream().map(row -> row.accountId).filter(Objects::nonNull)
