@@ -24,6 +24,8 @@ public class AccountService {
     private static final Logger LOG = Logger.getLogger(AccountService.class);
 
     @Inject
+    io.teamplay.common.BatchReads batch;
+    @Inject
     Event<AccountCreated> created;
     @Inject
     Event<AttributeChanged> attributeChanged;
@@ -166,6 +168,9 @@ public class AccountService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String id) {
+        if (batch.<java.util.Set<String>>find(Locked.class).map(locked -> locked.contains(id)).orElse(false)) {
+            return; // this batch locked it already (lockAll), until it commits
+        }
         // a query on the row alone, not find(): Account fetches its attributes by a join, so Hibernate 7.2.6 locks a
         // found Account by a follow-on statement whose list of rows is shared by every session (7.2.9 builds it per
         // query, HHH-20126): under contention one session emptied another's list, which then went on unlocked
@@ -177,6 +182,10 @@ public class AccountService {
         if (!found) {
             throw ProblemException.notFound("No account with id " + id);
         }
+    }
+
+    /** The key under which a batch remembers the accounts it locked. */
+    private static final class Locked {
     }
 
     /**
@@ -192,6 +201,7 @@ public class AccountService {
         List<String> locked = Account.getEntityManager()
                 .createNativeQuery("select id from account where id in (:ids) order by id for update")
                 .setParameter("ids", ids).getResultList();
+        batch.kept(Locked.class, java.util.HashSet::new).ifPresent(kept -> kept.addAll(locked));
         return new java.util.HashSet<>(locked);
     }
 

@@ -21,9 +21,16 @@ class Describe {
     RoleService roles;
     @Inject
     UserService users;
+    @Inject
+    io.teamplay.common.BatchReads batch;
+
+    /** The key a batch of events remembers an account's name under: plays never rename accounts. */
+    private record AccountName(String accountId) {
+    }
 
     String accountName(String accountId) {
-        return accounts.find(accountId).map(AccountView::name).orElse(accountId);
+        return batch.once(new AccountName(accountId),
+                () -> accounts.find(accountId).map(AccountView::name).orElse(accountId));
     }
 
     String roleName(String role) {

@@ -103,7 +103,7 @@ class DecisionPlanner {
     Step apply(PlayDecision decision, PlayStatus play, RunContext context) {
         Plan plan = plan(decision, play, context, false);
         if (plan instanceof SeatChange seat) {
-            return step(seat.change(), assignments.change(seat.change()), false);
+            return step(seat.change(), assignments.change(seat.change()), false, context);
         }
         if (plan instanceof NewTaskFor task) {
             TaskView created = tasks.create(task.task());
@@ -127,7 +127,7 @@ class DecisionPlanner {
     Step preview(PlayDecision decision, PlayStatus play, RunContext context) {
         Plan plan = plan(decision, play, context, true);
         if (plan instanceof SeatChange seat) {
-            return step(seat.change(), assignments.preview(seat.change()), true);
+            return step(seat.change(), assignments.preview(seat.change()), true, context);
         }
         if (plan instanceof NewTaskFor task) {
             return Step.applied(null, task.holder(), "'" + task.task().title() + "' due " + task.task().dueDate());
@@ -177,7 +177,7 @@ class DecisionPlanner {
         if (roles.find(role).isEmpty()) {
             return new Refusal(null, null, "there is no account role with key " + role);
         }
-        Optional<String> holder = assignments.holderOf(context.accountId(), role);
+        Optional<String> holder = holderOf(context, role);
         if (holder.isEmpty()) {
             return new Refusal(null, null, "nobody holds the role " + role + " on account " + context.accountId());
         }
@@ -244,9 +244,15 @@ class DecisionPlanner {
         return new PlayOrigin(decision.play(), play.team(), decision.rule(), context.eventId(), context.depth());
     }
 
-    private Step step(AssignmentChange change, AssignmentResult result, boolean preview) {
+    /** Who holds the role now: from the batch's facts (kept current by its seat changes), else read. */
+    private Optional<String> holderOf(RunContext context, String role) {
+        return context.facts() == null ? assignments.holderOf(context.accountId(), role)
+                : context.facts().holderOf(context.accountId(), role);
+    }
+
+    private Step step(AssignmentChange change, AssignmentResult result, boolean preview, RunContext context) {
         if (result instanceof AssignmentResult.Refused refused) {
-            String before = assignments.holderOf(change.accountId(), change.role()).orElse(null);
+            String before = holderOf(context, change.role()).orElse(null);
             return Step.failed(before, change.assignee() == null ? null : change.assignee().email(), refused.reason());
         }
         AssignmentResult.Applied applied = (AssignmentResult.Applied) result;

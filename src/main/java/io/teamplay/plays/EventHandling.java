@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.teamplay.common.BatchReads;
 import io.teamplay.accounts.AccountService;
 import io.teamplay.plays.actions.PlayDecision;
 import io.teamplay.plays.engine.PlayLimitExceeded;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -105,6 +107,8 @@ class EventHandling {
                 .toList();
         // the rows are marked done together at the end, not one by one as each is flushed
         rows.forEach(PlayEventRow.getEntityManager()::detach);
+        reads.<Map<String, Optional<String>>>kept(PlayEventOutbox.EventChains.class, HashMap::new).ifPresent(chains ->
+                rows.forEach(row -> chains.put(row.id, Optional.ofNullable(row.chain))));
         Set<String> active = new HashSet<>(activations.active());
         active.retainAll(library.book().runnable());
         Set<String> existing = accounts.lockAll(rows.stream().map(row -> row.accountId).filter(Objects::nonNull)
@@ -135,6 +139,17 @@ class EventHandling {
                     rows.get(rows.size() - 1).id, runs.size());
         }
         return rows.size();
+    }
+
+    /**
+     * Whether the decision changes nothing of the account's facts but its seats (a notice changes nothing of them):
+     * those the batch keeps current as they change, so the account need not be read again.
+     */
+    private static boolean movesSeatsOnly(PlayDecision decision) {
+        return decision.once() == null && (decision instanceof PlayDecision.AssignRole
+                || decision instanceof PlayDecision.AssignCover || decision instanceof PlayDecision.AssignRoundRobin
+                || decision instanceof PlayDecision.AssignLeastLoaded || decision instanceof PlayDecision.ClearRole
+                || decision instanceof PlayDecision.NotifyHolder || decision instanceof PlayDecision.EmailHolder);
     }
 
     /** Handles one event of a batch; answers how many decisions its plays took. */
@@ -173,12 +188,16 @@ class EventHandling {
         if (decisions.isEmpty()) {
             return 0;
         }
-        RunContext context = new RunContext(row.id, row.accountId, row.date, row.depth);
+        RunContext context = new RunContext(row.id, row.accountId, row.date, row.depth, batch);
         for (PlayDecision decision : decisions) {
             PlayStatus play = library.play(decision.play()).orElseThrow();
             runs.add(applier.applyUnsaved(decision, play, context));
         }
-        batch.changed(row.accountId);
+        if (decisions.stream().allMatch(EventHandling::movesSeatsOnly)) {
+            batch.seatsChanged(row.accountId);
+        } else {
+            batch.changed(row.accountId);
+        }
         LOG.infof("Event %s (%s) on account %s handled: %d decision(s) by active plays", row.id, row.type,
                 row.accountId, decisions.size());
         return decisions.size();

@@ -18,6 +18,9 @@ public class PlayActivations {
 
     private static final Logger LOG = Logger.getLogger(PlayActivations.class);
 
+    @jakarta.inject.Inject
+    io.teamplay.common.BatchReads reads;
+
     /** Activates (at the latest OK version) or deactivates a play. */
     public void set(String play, boolean active, String actor) {
         set(play, active, active ? PlayVersion.latestOk(play).map(v -> v.version).orElse(null) : null, actor);
@@ -71,6 +74,8 @@ public class PlayActivations {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<String> active() {
-        return PlayActivation.<PlayActivation>list("active", true).stream().map(a -> a.play).collect(Collectors.toSet());
+        // a batch of events reads them once (its handling and its roster ask)
+        return reads.once(PlayActivations.class, () -> Set.copyOf(PlayActivation.<PlayActivation>list("active", true)
+                .stream().map(a -> a.play).collect(Collectors.toSet())));
     }
 }

@@ -26,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import io.teamplay.common.BatchReads;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -52,6 +55,8 @@ public class PlayEventOutbox {
     Event<PlayEventQueued> queued;
     @Inject
     DisabledUserAccounts disabledUserAccounts;
+    @Inject
+    BatchReads reads;
 
     void onAccountCreated(@Observes AccountCreated created) {
         queue(PlayEventRow.pending(newId(), EventType.ACCOUNT_CREATED, created.account().id(), LocalDate.now()));
@@ -243,14 +248,22 @@ public class PlayEventOutbox {
         }
     }
 
+    /** The key under which a batch keeps the chains of its events, by id (a chain may be empty: a first step). */
+    static final class EventChains {
+    }
+
     private void causedBy(PlayEventRow row, PlayOrigin origin) {
         if (origin == null) {
             return;
         }
-        PlayEventRow parent = PlayEventRow.findById(origin.eventId());
+        // inside a batch the event being handled is the parent: its chain is known, not read again per seat change
+        Optional<String> chain = reads.<Map<String, Optional<String>>>find(EventChains.class)
+                .map(known -> known.get(origin.eventId()))
+                .orElseGet(() -> Optional.ofNullable(PlayEventRow.<PlayEventRow>findById(origin.eventId()))
+                        .map(parent -> parent.chain));
         String step = origin.play() + "/" + origin.rule();
         row.depth = origin.depth() + 1;
-        row.chain = parent == null || parent.chain == null ? step : parent.chain + " -> " + step;
+        row.chain = chain.map(parent -> parent + " -> " + step).orElse(step);
     }
 
     private void queue(PlayEventRow row) {

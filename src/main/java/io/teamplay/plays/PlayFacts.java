@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.teamplay.common.BatchReads;
 import io.teamplay.accounts.AccountService;
 import io.teamplay.accounts.AccountView;
 import io.teamplay.assignments.AssignmentService;
@@ -97,7 +98,17 @@ class PlayFacts {
     interface Batch {
         Optional<Account> account(String accountId);
 
+        /** An event's decisions changed the account: it is read again for its next event. */
         void changed(String accountId);
+
+        /**
+         * An event's decisions changed only the account's seats (or nothing of its facts): inside a batch's
+         * transaction its team is already kept current by the seat changes seen, so nothing is read again.
+         */
+        void seatsChanged(String accountId);
+
+        /** Who holds the role on the account now: from the team kept current, else read. */
+        Optional<String> holderOf(String accountId, String role);
     }
 
     private final class Parts implements Batch {
@@ -128,6 +139,14 @@ class PlayFacts {
         }
 
         void moved(AssignmentChanged seat) {
+            List<io.teamplay.assignments.TeamMember> team = teams.get(seat.accountId());
+            if (team != null) {
+                if (!seat.movedTasks().isEmpty()) {
+                    forget(seat.accountId()); // its open tasks changed hands: read again
+                } else {
+                    teams.put(seat.accountId(), seated(team, seat));
+                }
+            }
             if (seat.fromEmail() != null) {
                 loads.computeIfPresent(seat.fromEmail(), (email, held) -> {
                     held.computeIfPresent(seat.role(), (role, n) -> n > 1 ? n - 1 : null);
@@ -146,6 +165,7 @@ class PlayFacts {
             List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
             accounts.getAll(ids).forEach(view -> views.put(view.id(), view));
             teams.putAll(assignments.teamsOf(ids));
+            ids.forEach(id -> teams.putIfAbsent(id, List.of())); // no seat yet: a team all the same, kept current
             tasks.openOnAll(ids).forEach((account, list) -> open.put(account, list.stream()
                     .map(t -> new OpenTask(t.id(), t.title(), t.assignee(), t.dueDate(), t.role(), t.priority().name()))
                     .toList()));
@@ -172,15 +192,60 @@ class PlayFacts {
 
         @Override
         public void changed(String accountId) {
+            forget(accountId);
+            if (!seatsKeptCurrent()) {
+                loadsCurrent = false;
+            }
+        }
+
+        @Override
+        public void seatsChanged(String accountId) {
+            if (!seatsKeptCurrent()) {
+                changed(accountId);
+            }
+        }
+
+        @Override
+        public Optional<String> holderOf(String accountId, String role) {
+            List<io.teamplay.assignments.TeamMember> team = seatsKeptCurrent() ? teams.get(accountId) : null;
+            if (team == null) {
+                return assignments.holderOf(accountId, role);
+            }
+            return team.stream().filter(seat -> seat.role().equals(role)).map(io.teamplay.assignments.TeamMember::email)
+                    .findFirst();
+        }
+
+        /** Inside the batch's transaction every seat change is seen ({@link #moved}); outside, none is. */
+        private boolean seatsKeptCurrent() {
+            return reads.find(Parts.class).orElse(null) == this;
+        }
+
+        private void forget(String accountId) {
             read.remove(accountId);
             views.remove(accountId);
             teams.remove(accountId);
             open.remove(accountId);
             memory.remove(accountId);
-            if (reads.find(Parts.class).orElse(null) != this) {
-                loadsCurrent = false;
+        }
+    }
+
+    /** The team with the seat as it is after the change, in the order of roles (as read). */
+    private static List<io.teamplay.assignments.TeamMember> seated(List<io.teamplay.assignments.TeamMember> team,
+                                                                   AssignmentChanged seat) {
+        List<io.teamplay.assignments.TeamMember> after = new ArrayList<>();
+        String roleName = null;
+        for (io.teamplay.assignments.TeamMember member : team) {
+            if (member.role().equals(seat.role())) {
+                roleName = member.roleName();
+            } else {
+                after.add(member);
             }
         }
+        if (seat.toEmail() != null) {
+            after.add(new io.teamplay.assignments.TeamMember(seat.role(), roleName, seat.toEmail(), seat.toName()));
+            after.sort(java.util.Comparator.comparing(io.teamplay.assignments.TeamMember::role));
+        }
+        return after;
     }
 
     private Account account(AccountView view, List<io.teamplay.assignments.TeamMember> seats) {

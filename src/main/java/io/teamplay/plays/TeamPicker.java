@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.teamplay.common.BatchReads;
 import io.teamplay.assignments.AssignmentChanged;
 import io.teamplay.assignments.AssignmentService;
 import io.teamplay.assignments.AssignmentsChanged;

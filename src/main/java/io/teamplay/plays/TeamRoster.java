@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.teamplay.common.BatchReads;
 import io.teamplay.assignments.AssignmentService;
 import io.teamplay.plays.engine.PlayBook;
 import io.teamplay.plays.engine.PlayStatus;

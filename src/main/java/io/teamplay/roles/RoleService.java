@@ -20,6 +20,8 @@ public class RoleService {
 
     @Inject
     Event<RoleDeleting> deleting;
+    @Inject
+    io.teamplay.common.BatchReads batch;
 
     public RoleView create(RoleRequest request) {
         String key = RoleKey.derive(request.displayName());
@@ -78,8 +80,17 @@ public class RoleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RoleView> find(String key) {
-        return key == null ? Optional.empty()
-                : AccountRole.<AccountRole>findByIdOptional(key.trim().toLowerCase(Locale.ROOT)).map(AccountRole::view);
+        if (key == null) {
+            return Optional.empty();
+        }
+        String normalised = key.trim().toLowerCase(Locale.ROOT);
+        // a batch of events reads each role once: plays never change roles
+        return batch.once(new Remembered(normalised),
+                () -> AccountRole.<AccountRole>findByIdOptional(normalised).map(AccountRole::view));
+    }
+
+    /** The key a batch remembers a role under. */
+    private record Remembered(String key) {
     }
 
     /** The role by key, or 404 naming it. */

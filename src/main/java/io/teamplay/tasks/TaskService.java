@@ -25,6 +25,8 @@ public class TaskService {
     private static final Logger LOG = Logger.getLogger(TaskService.class);
 
     @Inject
+    io.teamplay.common.BatchReads batch;
+    @Inject
     AccountService accounts;
     @Inject
     RoleHolders holders;
@@ -90,7 +92,8 @@ public class TaskService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskOwnershipPolicy policy() {
-        return PolicySetting.current().policy;
+        // a batch of events reads the policy once: plays never change it
+        return batch.once(PolicySetting.class, () -> PolicySetting.current().policy);
     }
 
     public TaskOwnershipPolicy changePolicy(TaskOwnershipPolicy policy, String actor) {

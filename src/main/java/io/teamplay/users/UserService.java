@@ -28,6 +28,8 @@ public class UserService {
     private static final Logger LOG = Logger.getLogger(UserService.class);
 
     @Inject
+    io.teamplay.common.BatchReads batch;
+    @Inject
     Event<UserCreated> created;
     @Inject
     Event<UserRenamed> renamed;
@@ -105,6 +107,15 @@ public class UserService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UserStatus> lockStatus(String email, boolean exclusive) {
+        if (!exclusive) {
+            // inside a batch of events the shared lock, once taken, is held until the batch commits: a disable waits
+            // for it, so the status read under it stays true for the batch
+            return batch.once(new SharedLock(Emails.normalise(email)), () -> readLockedStatus(email, false));
+        }
+        return readLockedStatus(email, true);
+    }
+
+    private Optional<UserStatus> readLockedStatus(String email, boolean exclusive) {
         // a query, not find(): the status is read from the locked row even when the user is already loaded
         return User.getEntityManager()
                 .createQuery("select u.status from User u where u.email = :email", UserStatus.class)
@@ -120,8 +131,19 @@ public class UserService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UserView> find(String email) {
-        return Optional.ofNullable(email).map(Emails::normalise)
-                .flatMap(normalised -> User.<User>findByIdOptional(normalised)).map(User::view);
+        if (email == null) {
+            return Optional.empty();
+        }
+        String normalised = Emails.normalise(email);
+        // a batch of events reads each user once: plays never change users
+        return batch.once(new Found(normalised), () -> User.<User>findByIdOptional(normalised).map(User::view));
+    }
+
+    /** The keys a batch remembers a user, and the shared lock taken on their status, under. */
+    private record Found(String email) {
+    }
+
+    private record SharedLock(String email) {
     }
 
     /**

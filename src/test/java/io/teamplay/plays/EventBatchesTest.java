@@ -132,6 +132,53 @@ class EventBatchesTest {
         assertEquals(inTurn, holders(accounts, SALES_MANAGER), "round robin, in turn");
     }
 
+    @Test
+    void laterEventsOfAnAccountInOneBatchSeeTheSeatsItsEarlierEventsSet() throws SQLException {
+        String team = unique("Seats");
+        String ann = user("Ann Seat", "PRACTITIONER", team);
+        String bob = user("Bob Seat", "PRACTITIONER", team);
+        String attribute = "seat_" + unique("a").replace('-', '_');
+        String play = "seats-" + unique("p");
+        String source = "// team: " + team + "\n"
+                + rule("give", attribute, "newText == \"give\"", "actions.assign(\"Success Manager\", \"" + ann + "\");")
+                + rule("move", attribute, "newText == \"move\"", "actions.assign(\"Success Manager\", \"" + bob + "\");")
+                + rule("drop", attribute, "newText == \"drop\"", "actions.clear(\"Success Manager\");")
+                + "rule \"tell\"\nwhen\n    $e : AccountEvent( type == EventType.ATTRIBUTE_CHANGED, attribute == \""
+                + attribute + "\", newText == \"tell\" )\n    $a : Account( id == $e.accountId, hasHolder(\"Success Manager\") )\n"
+                + "then\n    actions.notifyHolder(\"Success Manager\", \"seen \" + $a.holder(\"Success Manager\"));\nend\n";
+        given().auth().oauth2(ADMIN_TOKEN).contentType("text/plain").body(source).put("/api/plays/{name}", play + ".drl")
+                .then().statusCode(201);
+        asAdmin().post("/api/plays/{name}/activate", play).then().statusCode(200);
+        activated = play;
+        String account = account();
+        Map<String, String[]> events = new LinkedHashMap<>();
+        for (String step : List.of("give", "tell", "move", "tell", "drop", "tell", "give", "tell")) {
+            events.put(unique("s-" + step), new String[] {account, step});
+        }
+        insertAtOnce(attribute, events);
+
+        events.keySet().forEach(id -> await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !"PENDING".equals(event(id).get("status"))));
+        // each "tell" sees the holder its earlier events left (none after the drop: the rule does not fire)
+        assertEquals(List.of(ann + " seen " + ann, bob + " seen " + bob, ann + " seen " + ann), notices(account));
+        assertEquals(ann, holders(List.of(account), SUCCESS_MANAGER).get(0));
+    }
+
+    private List<String> notices(String accountId) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select recipient, message from notification where account_id = ? and play is not null order by id")) {
+            select.setString(1, accountId);
+            List<String> notices = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String message = rs.getString(2);
+                    notices.add(rs.getString(1) + " " + message.substring(0, message.indexOf(" (")));
+                }
+            }
+            return notices;
+        }
+    }
+
     private List<String> holders(List<String> accounts, String role) throws SQLException {
         List<String> holders = new ArrayList<>();
         try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(

@@ -1,5 +1,6 @@
 package io.teamplay.plays;
 
+import io.teamplay.common.BatchReads;
 import static io.restassured.RestAssured.given;
 import static io.teamplay.TestFixtures.*;
 import static org.awaitility.Awaitility.await;
@@ -290,6 +291,16 @@ class PlayLimitsTest {
                     @Override
                     public void changed(String accountId) {
                         real.changed(accountId);
+                    }
+
+                    @Override
+                    public void seatsChanged(String accountId) {
+                        real.seatsChanged(accountId);
+                    }
+
+                    @Override
+                    public Optional<String> holderOf(String accountId, String role) {
+                        return real.holderOf(accountId, role);
                     }
                 };
             }

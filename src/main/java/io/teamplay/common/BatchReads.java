@@ -1,4 +1,4 @@
-package io.teamplay.plays;
+package io.teamplay.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * or rollback: a batch handled again reads afresh). Outside a batch nothing is kept.
  */
 @ApplicationScoped
-class BatchReads {
+public class BatchReads {
 
     private static final Object KEY = BatchReads.class.getName();
 
@@ -22,7 +22,7 @@ class BatchReads {
     TransactionSynchronizationRegistry transactions;
 
     /** From now until the caller's transaction ends, reads asked {@link #once} are read once. */
-    void begin() {
+    public void begin() {
         transactions.putResource(KEY, new HashMap<>());
     }
 
@@ -36,7 +36,7 @@ class BatchReads {
 
     /** Inside a batch, what was read under this key (read now the first time); outside, read now. */
     @SuppressWarnings("unchecked")
-    <T> T once(Object key, Supplier<T> read) {
+    public <T> T once(Object key, Supplier<T> read) {
         Optional<Map<Object, Object>> batch = current();
         if (batch.isEmpty()) {
             return read.get();
@@ -51,13 +51,13 @@ class BatchReads {
 
     /** Inside a batch, what was kept under this key (made now the first time); outside, empty. */
     @SuppressWarnings("unchecked")
-    <T> Optional<T> kept(Object key, Supplier<T> make) {
+    public <T> Optional<T> kept(Object key, Supplier<T> make) {
         return current().map(batch -> (T) batch.computeIfAbsent(key, k -> make.get()));
     }
 
     /** Inside a batch, what was kept under this key, if anything. */
     @SuppressWarnings("unchecked")
-    <T> Optional<T> find(Object key) {
+    public <T> Optional<T> find(Object key) {
         return current().map(batch -> (T) batch.get(key));
     }
 }
