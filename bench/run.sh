@@ -137,6 +137,7 @@ for i in $(seq 0 "$STARTS"); do
   pid=$!
   until curl -fs localhost:18895/q/health/ready >/dev/null 2>&1; do sleep 0.1; kill -0 $pid 2>/dev/null || break; done
   t1=$(date +%s%N)
+  kill -0 $pid 2>/dev/null || { log "start-up $i: the service stopped, not counted ($OUT/startup-$i.log)"; continue; }
   kill $pid; wait $pid 2>/dev/null
   [[ $i -gt 0 ]] && times+=($(( (t1 - t0) / 1000000 )))   # the first start migrates the database: not counted
 done
