@@ -6,7 +6,9 @@
 # Usage: bench/plays-compile/run.sh [plays]
 #   DBS="h2 postgres" (default both; PostgreSQL on 127.0.0.1:5432, trust auth, database teamplay_compile_bench
 #   dropped and created afresh), BASE=<git ref> (default main), BENCH_DIR (builds and logs, default
-#   /tmp/plays-compile-bench), SKIP_BUILD=1 reuses the builds there, PORT (default 18491).
+#   /tmp/plays-compile-bench), SKIP_BUILD=1 reuses the builds there, PORT (default 18491), PGDB (default
+#   teamplay_compile_bench), JAVA_OPTS (JVM flags of both builds' starts).
+# Each measure also writes threads.txt: the CPU time of the service's threads when the plays were loaded.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -15,7 +17,7 @@ DBS=${DBS:-h2 postgres}
 BASE=${BASE:-main}
 OUT=${BENCH_DIR:-/tmp/plays-compile-bench}
 PORT=${PORT:-18491}
-PGDB=teamplay_compile_bench
+PGDB=${PGDB:-teamplay_compile_bench}
 TOKEN=plays-compile-bench-admin-token-0123456789abcdef
 URL=http://127.0.0.1:$PORT
 PID=
@@ -34,7 +36,15 @@ build() { # variant db -> $OUT/<variant>-<db>/quarkus-app
     rm -rf "$src" && mkdir -p "$src" && git archive "$BASE" | tar -x -C "$src"
   fi
   (cd "$src" && ./mvnw -B -o -q package -DskipTests $([ "$2" = postgres ] && echo -Ppostgres) >/dev/null)
-  rm -rf "$OUT/$1-$2" && mkdir -p "$OUT/$1-$2" && cp -r "$src/target/quarkus-app" "$OUT/$1-$2/"
+  # cp -a: an AppCDS archive is only used with the very jars (size and time) it was made from
+  rm -rf "$OUT/$1-$2" && mkdir -p "$OUT/$1-$2" && cp -a "$src/target/quarkus-app" "$OUT/$1-$2/"
+}
+
+threads() { # -> CPU ms of the service's threads so far, by name (numbers folded), most first, and in all
+  for t in /proc/"$PID"/task/*; do
+    printf '%s\t%s\n' "$(tr -d '\n' <"$t/comm" | tr -s '0-9' '#')" "$(awk '{print ($14 + $15) * 10}' "$t/stat")"
+  done 2>/dev/null | awk -F'\t' '{ms[$1] += $2; all += $2} END {for (n in ms) printf "%8d ms  %s\n", ms[n], n; printf "%8d ms  (all)\n", all}' \
+    | sort -rn
 }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -45,7 +55,7 @@ start() { # variant db workdir
     env+=(QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$PGDB QUARKUS_DATASOURCE_USERNAME=postgres
           QUARKUS_DATASOURCE_PASSWORD=)
   fi
-  (cd "$3" && exec env "${env[@]}" java -jar "$OUT/$1-$2/quarkus-app/quarkus-run.jar" >>"$3/service.log" 2>&1) &
+  (cd "$3" && exec env "${env[@]}" java ${JAVA_OPTS:-} -jar "$OUT/$1-$2/quarkus-app/quarkus-run.jar" >>"$3/service.log" 2>&1) &
   PID=$!
 }
 
@@ -134,6 +144,7 @@ measure() { # variant db
   local ready loaded save activate
   ready=$(await_ready "$t0")
   loaded=$(await_plays "$t0" "$N")
+  threads >"$WORK/threads.txt"
   local half=$(( (N + 1) / 2 ))
   save=$(timed 200 PUT "/api/plays/bench-$(printf %04d $half)" "$(play $half "play $half, saved again")")
   activate=$(timed 200 POST "/api/plays/bench-$(printf %04d $((N + 1)))/activate")
