@@ -40,8 +40,33 @@ class ConcurrentAttributeEditTest {
     @Inject
     DataSource database;
 
+    /** What one editor sends: the status a caller expects, and the call answering the status it got. */
+    private record Edit(int expected, Callable<Integer> send) {
+    }
+
+    private static Edit patch(String accountId, String value) {
+        return new Edit(200, () -> asAdmin().body(Map.of("attributes", Map.of(ATTRIBUTE, value)))
+                .patch("/api/accounts/{id}", accountId).then().extract().statusCode());
+    }
+
+    private static Edit outsideEvent(String accountId, String value) {
+        return new Edit(202, () -> asAdmin().body(Map.of("type", "ATTRIBUTE_CHANGED", "accountId", accountId,
+                        "attribute", ATTRIBUTE, "newValue", value))
+                .post("/api/events").then().extract().statusCode());
+    }
+
     @Test
     void editorsAddingTheSameNewAttributeAtOnceAllSucceedAndEachChangeIsRecordedFromThePreviousValue() throws Exception {
+        editAtOnce(ConcurrentAttributeEditTest::patch);
+    }
+
+    @Test
+    void editsAndEventsFromOutsideAtOnceAreAppliedOneAfterTheOther() throws Exception {
+        int[] editor = {0};
+        editAtOnce((accountId, value) -> editor[0]++ % 2 == 0 ? patch(accountId, value) : outsideEvent(accountId, value));
+    }
+
+    private void editAtOnce(java.util.function.BiFunction<String, String, Edit> edit) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(EDITORS);
         try {
             List<String> failures = new ArrayList<>();
@@ -50,22 +75,25 @@ class ConcurrentAttributeEditTest {
                 List<String> sent = new ArrayList<>();
                 CyclicBarrier start = new CyclicBarrier(EDITORS);
                 List<Callable<Integer>> editors = new ArrayList<>();
+                List<Integer> expected = new ArrayList<>();
                 for (int editor = 0; editor < EDITORS; editor++) {
                     String value = "stage-" + editor;
                     sent.add(value);
+                    Edit one = edit.apply(accountId, value);
+                    expected.add(one.expected());
                     editors.add(() -> {
                         start.await(30, TimeUnit.SECONDS);
-                        return asAdmin().body(Map.of("attributes", Map.of(ATTRIBUTE, value)))
-                                .patch("/api/accounts/{id}", accountId).then().extract().statusCode();
+                        return one.send().call();
                     });
                 }
                 List<Integer> statuses = new ArrayList<>();
                 for (Future<Integer> answer : pool.invokeAll(editors)) {
                     statuses.add(answer.get());
                 }
-                long refused = statuses.stream().filter(status -> status != 200).count();
+                long refused = java.util.stream.IntStream.range(0, EDITORS)
+                        .filter(i -> !statuses.get(i).equals(expected.get(i))).count();
                 if (refused > 0) {
-                    failures.add("round " + round + ": " + refused + " of " + EDITORS + " not 200: " + statuses);
+                    failures.add("round " + round + ": " + refused + " of " + EDITORS + " not as expected (" + expected + "): " + statuses);
                     continue;
                 }
                 Object last = asAdmin().get("/api/accounts/{id}", accountId).then().statusCode(200)
@@ -74,7 +102,7 @@ class ConcurrentAttributeEditTest {
                 assertChained(historyOf(accountId), last, "attribute history of round " + round);
                 assertChained(eventsOf(accountId), "\"" + last + "\"", "ATTRIBUTE_CHANGED events of round " + round);
             }
-            assertEquals(List.of(), failures, "PATCHes of the same new attribute that did not answer 200");
+            assertEquals(List.of(), failures, "edits of the same new attribute that were refused");
         } finally {
             pool.shutdown();
         }
