@@ -54,7 +54,7 @@ public class AccountService {
     }
 
     public AccountView update(String id, AccountRequest request, String actor) {
-        Account account = require(id);
+        Account account = requireLocked(id);
         if (request.name() != null) {
             account.name = requireName(request.name());
         }
@@ -71,7 +71,7 @@ public class AccountService {
      * changed: the path events from outside and plays take. Answers the change made, or empty when it already was so.
      */
     public Optional<AttributeChanged> setAttribute(String id, String name, JsonNode value, String actor) {
-        Account account = require(id);
+        Account account = requireLocked(id);
         Map<String, JsonNode> one = new java.util.HashMap<>();
         one.put(name, value);
         List<AttributeChanged> changes = applyAttributes(account, one, actor);
@@ -84,7 +84,7 @@ public class AccountService {
      * Creates or updates an account from an integration (CSV upload). Attributes given are set; others are kept.
      */
     public ImportOutcome upsert(String id, String name, Map<String, JsonNode> attributes, String actor) {
-        Account account = Account.findById(requireId(id));
+        Account account = lockRow(requireId(id)) ? Account.findById(id.trim()) : null;
         if (account == null) {
             create(new AccountRequest(id, name == null || name.isBlank() ? id : name, attributes), actor);
             return ImportOutcome.CREATED;
@@ -168,20 +168,24 @@ public class AccountService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String id) {
+        if (!lockRow(id)) {
+            throw ProblemException.notFound("No account with id " + id);
+        }
+    }
+
+    /** {@link #lock}, answering false when there is no such account. */
+    private boolean lockRow(String id) {
         if (batch.<java.util.Set<String>>find(Locked.class).map(locked -> locked.contains(id)).orElse(false)) {
-            return; // this batch locked it already (lockAll), until it commits
+            return true; // this batch locked it already (lockAll), until it commits
         }
         // a query on the row alone, not find(): Account fetches its attributes by a join, so Hibernate 7.2.6 locks a
         // found Account by a follow-on statement whose list of rows is shared by every session (7.2.9 builds it per
         // query, HHH-20126): under contention one session emptied another's list, which then went on unlocked
-        boolean found = !Account.getEntityManager()
+        return !Account.getEntityManager()
                 .createQuery("select a.id from Account a where a.id = :id", String.class)
                 .setParameter("id", id == null ? "" : id.trim())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().isEmpty();
-        if (!found) {
-            throw ProblemException.notFound("No account with id " + id);
-        }
     }
 
     /** The key under which a batch remembers the accounts it locked. */
@@ -224,6 +228,16 @@ public class AccountService {
                     after == null ? null : AttributeValues.toJava(after), actor));
         });
         return changes;
+    }
+
+    /**
+     * The account, its row locked first: every change of an account's attributes reads them only once it holds the
+     * account, so two writers of one account serialise and the second sees the first's values (its history and
+     * event start from them) instead of both adding the same new attribute (a key collision, once answered 409).
+     */
+    private Account requireLocked(String id) {
+        lock(id);
+        return require(id);
     }
 
     private Account require(String id) {
