@@ -3,7 +3,7 @@ package io.teamplay.security;
 import io.teamplay.common.Emails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -22,13 +22,13 @@ public class SignInAttempts {
     private static final int MAX_EMAIL = 320;
     private static final Logger LOG = Logger.getLogger(SignInAttempts.class);
 
-    @ConfigProperty(name = "teamplay.sign-in.max-failures", defaultValue = "5")
-    int maxFailures;
-    @ConfigProperty(name = "teamplay.sign-in.window", defaultValue = "PT15M")
-    Duration window;
+    @Inject
+    SignInConfig config;
 
     /** Throws {@link TooManySignIns} when this email has used up its attempts. */
     public void requireAllowed(String email) {
+        int maxFailures = config.maxFailures();
+        Duration window = config.window();
         String key = key(email);
         Instant since = Instant.now().minus(window);
         long recent = SignInFailure.count("email = ?1 and failedAt > ?2", key, since);
@@ -43,7 +43,7 @@ public class SignInAttempts {
 
     public void failed(String email) {
         String key = key(email);
-        SignInFailure.delete("email = ?1 and failedAt <= ?2", key, Instant.now().minus(window));
+        SignInFailure.delete("email = ?1 and failedAt <= ?2", key, Instant.now().minus(config.window()));
         SignInFailure failure = new SignInFailure();
         failure.email = key;
         failure.failedAt = Instant.now();
