@@ -19,8 +19,9 @@
 #                                                          # both builds at once on one database (ports PORT, PORT+1),
 #                                                          # their requests interleaved: a second table, "before"
 #   KEEP_DB=1 ...                                          # reuse the data of the last run (same ACCOUNTS)
+#   COUNT_TRUE=0 CURL_REQUESTS=100 ...                     # shorter: no count=true column, fewer curl samples
 set -euo pipefail
-ACCOUNTS=${ACCOUNTS:-1000000}; REQUESTS=${REQUESTS:-200}; WARMUP=${WARMUP:-200}; DB=${DB:-teamplay_segments_bench}; PORT=${PORT:-18796}
+ACCOUNTS=${ACCOUNTS:-1000000}; REQUESTS=${REQUESTS:-200}; WARMUP=${WARMUP:-200}; CURL_REQUESTS=${CURL_REQUESTS:-$REQUESTS}; COUNT_TRUE=${COUNT_TRUE:-1}; DB=${DB:-teamplay_segments_bench}; PORT=${PORT:-18796}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 APP=${APP_DIR:-$ROOT/target/quarkus-app}
@@ -105,7 +106,7 @@ kept_alive() { # $@ = paths with query strings; one line per path: "p50 p95 tota
 }
 curl_each() { # $1 = base, $2 = path and query string; prints "p50 p95": a new curl process and connection a request
   for i in $(seq 1 3); do curl -s -o /dev/null -H "Authorization: Bearer $USER_TOKEN" "$1$2"; done
-  for i in $(seq 1 "$REQUESTS"); do
+  for i in $(seq 1 "$CURL_REQUESTS"); do
     curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $USER_TOKEN" "$1$2" | awk '{printf "%.3f\n", $1 * 1000}'
   done | percentiles
 }
@@ -122,7 +123,7 @@ PATHS=()
 for kind in "${KINDS[@]}"; do
   IFS='|' read -r name query where <<<"$kind"
   PATHS+=("$query&size=50")
-  [[ "$query" == /api/accounts\?* ]] && PATHS+=("$query&count=true&size=50")
+  [[ "$query" == /api/accounts\?* && $COUNT_TRUE == 1 ]] && PATHS+=("$query&count=true&size=50")
 done
 kept_alive "${PATHS[@]}" >"$W/kept-alive.txt"
 IFS=',' read -r -a BASE_LIST <<<"$BASES"
@@ -134,7 +135,7 @@ for b in "${!BASE_LIST[@]}"; do
     IFS='|' read -r name query where <<<"$kind"
     line=$((line + 1)); l=$(sed -n "${line}p" "$W/kept-alive.txt")
     a50=$(cut -d' ' -f$((b * 3 + 1)) <<<"$l"); a95=$(cut -d' ' -f$((b * 3 + 2)) <<<"$l"); atotal=$(cut -d' ' -f$((b * 3 + 3)) <<<"$l")
-    if [[ "$query" == /api/accounts\?* ]]; then
+    if [[ "$query" == /api/accounts\?* && $COUNT_TRUE == 1 ]]; then
       line=$((line + 1)); l=$(sed -n "${line}p" "$W/kept-alive.txt")
       c50=$(cut -d' ' -f$((b * 3 + 1)) <<<"$l"); c95=$(cut -d' ' -f$((b * 3 + 2)) <<<"$l"); ctotal=$(cut -d' ' -f$((b * 3 + 3)) <<<"$l")
     else c50=-; c95=-; ctotal=-; fi
