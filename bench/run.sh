@@ -125,7 +125,7 @@ row "CSV re-import, unchanged" "${again:-?} rows/s" "set-based SQL ${setb:-?} ro
 # 4. Segments against the page query alone in SQL.
 SEG_ACCOUNTS=$(size 100000 1000000)
 log "segments: $SEG_ACCOUNTS accounts (bench/segments/run.sh)"
-ACCOUNTS=$SEG_ACCOUNTS REQUESTS=$(size 20 40) APP_DIR=$APP DB=${DBP}_segments PORT=18894 "$ROOT/bench/segments/run.sh" >"$OUT/segments.log" 2>&1 || log "segments failed: $OUT/segments.log"
+ACCOUNTS=$SEG_ACCOUNTS APP_DIR=$APP DB=${DBP}_segments PORT=18894 "$ROOT/bench/segments/run.sh" >"$OUT/segments.log" 2>&1 || log "segments failed: $OUT/segments.log"
 while read -r line; do
   name=$(cut -c1-20 <<<"$line" | sed 's/ *$//')
   set -- $(cut -c21- <<<"$line")

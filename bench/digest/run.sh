@@ -9,6 +9,9 @@
 #   bench/digest/run.sh                               # 100,000 items, 10,000 recipients, SENDERS="1 4"
 #   ITEMS=20000 RECIPIENTS=2000 bench/digest/run.sh   # smaller
 #   APP_DIR=target/quarkus-app bench/digest/run.sh    # no packaging (bench/run.sh packages once)
+#   BEFORE_APP=/work/wt/base-app APP_DIR=... bench/digest/run.sh
+#                                                     # before/after in one run: for each SENDERS value, the "before"
+#                                                     # build then this one, ROUNDS times (default 1), alternating
 set -euo pipefail
 ITEMS=${ITEMS:-100000}; RECIPIENTS=${RECIPIENTS:-10000}; SENDERS=${SENDERS:-"1 4"}
 DB=${DB:-teamplay_digest_bench}; PORT=${PORT:-18794}; SMTP_PORT=${SMTP_PORT:-18795}
@@ -22,8 +25,8 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-one_run() { # $1 = senders; prints one result line
-  local senders=$1 sink="$W/received-$1.txt" app sinkpid t0 t1
+one_run() { # $1 = senders, $2 = app dir (default APP), $3 = label; prints one result line
+  local senders=$1 app_dir=${2:-$APP} label=${3:-} sink="$W/received-$1.txt" app sinkpid t0 t1
   : >"$sink"
   python3 "$ROOT/bench/digest/smtp-sink.py" "$SMTP_PORT" "$sink" & sinkpid=$!; PIDS+=("$sinkpid")
   psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null 2>&1
@@ -31,7 +34,7 @@ one_run() { # $1 = senders; prints one result line
   TEAMPLAY_ADMIN_TOKEN=$TOKEN TEAMPLAY_PLAYS_WORKER=false TEAMPLAY_DIGEST_EVERY=off TEAMPLAY_DIGEST_SENDERS="$senders" \
   QUARKUS_MAILER_MOCK=false QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=$SMTP_PORT QUARKUS_MAILER_START_TLS=DISABLED \
     java ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dquarkus.log.level=WARN \
-    -Dquarkus.log.category.\"io.teamplay.notifications\".level=INFO -jar "$APP/quarkus-run.jar" >"$W/service-$senders.log" 2>&1 &
+    -Dquarkus.log.category.\"io.teamplay.notifications\".level=INFO -jar "$app_dir/quarkus-run.jar" >"$W/service-$senders.log" 2>&1 &
   app=$!; PIDS+=("$app")
   for _ in $(seq 1 480); do curl -fs "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; kill -0 "$app" 2>/dev/null || { tail -20 "$W/service-$senders.log" >&2; exit 1; }; sleep 0.5; done
   psql -q -d "$DB" >/dev/null <<SQL
@@ -53,12 +56,18 @@ SQL
   emails=$(wc -l <"$sink")
   seen=$(tr ',' '\n' <"$sink" | grep -c . || true)
   unique=$(tr ',' '\n' <"$sink" | grep . | sort -u | wc -l)
-  python3 - "$t0" "$t1" "$senders" "$ITEMS" "$RECIPIENTS" "$emails" "$seen" "$unique" "$sent" "$conns" <<'PY'
+  python3 - "$t0" "$t1" "$senders" "$ITEMS" "$RECIPIENTS" "$emails" "$seen" "$unique" "$sent" "$conns" "$label" <<'PY'
 import sys
-t0, t1, senders, items, recipients, emails, seen, unique, sent, conns = sys.argv[1:]
+t0, t1, senders, items, recipients, emails, seen, unique, sent, conns, label = sys.argv[1:]
 s = float(t1) - float(t0)
-print(f"digest senders={senders}: {items} items for {recipients} recipients in {s:.1f} s = {int(items)/s:,.0f} items/s; "
+print(f"{label}digest senders={senders}: {items} items for {recipients} recipients in {s:.1f} s = {int(items)/s:,.0f} items/s; "
       f"emails {emails} on {conns} SMTP connection(s), items received {seen}, distinct {unique}, repeated {int(seen)-int(unique)}, rows SENT once {sent}")
 PY
 }
-for s in $SENDERS; do one_run "$s"; done
+if [[ -z "${BEFORE_APP:-}" ]]; then
+  for s in $SENDERS; do one_run "$s"; done
+else
+  for _ in $(seq 1 "${ROUNDS:-1}"); do
+    for s in $SENDERS; do one_run "$s" "$BEFORE_APP" "before: "; one_run "$s" "$APP" "after:  "; done
+  done
+fi

@@ -117,7 +117,9 @@ public class AccountService {
             return List.of();
         }
         Map<String, AccountView> byId = new java.util.HashMap<>();
-        Account.<Account>list("id in ?1", ids).forEach(account -> byId.put(account.id, account.view()));
+        // the attributes in the same query: batch fetching them took one more query per 16 accounts
+        Account.<Account>list("select distinct a from Account a left join fetch a.attributes where a.id in ?1", ids)
+                .forEach(account -> byId.put(account.id, account.view()));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 

@@ -23,15 +23,15 @@ public record DigestEmail(String recipient, String greetingName, String subject,
     public record Line(String roleName, List<String> taskTitles, String changedBy, Instant at, String message) {
     }
 
-    static DigestEmail of(String recipient, String name, List<DigestItem> items, String linkBase) {
-        Map<String, List<DigestItem>> byAccount = new LinkedHashMap<>();
-        items.forEach(item -> byAccount.computeIfAbsent(item.accountId, id -> new ArrayList<>()).add(item));
+    static DigestEmail of(String recipient, String name, List<ClaimedItem> items, String linkBase) {
+        Map<String, List<ClaimedItem>> byAccount = new LinkedHashMap<>();
+        items.forEach(item -> byAccount.computeIfAbsent(item.accountId(), id -> new ArrayList<>()).add(item));
         List<AccountSection> sections = byAccount.values().stream()
-                .map(onAccount -> new AccountSection(onAccount.get(0).accountId, onAccount.get(0).accountName,
-                        link(linkBase, onAccount.get(0).accountId),
-                        onAccount.stream().map(i -> new Line(i.roleName, i.taskTitles(), i.changedBy, i.createdAt, i.message)).toList()))
+                .map(onAccount -> new AccountSection(onAccount.get(0).accountId(), onAccount.get(0).accountName(),
+                        link(linkBase, onAccount.get(0).accountId()),
+                        onAccount.stream().map(i -> new Line(i.roleName(), i.taskTitles(), i.changedBy(), i.createdAt(), i.message())).toList()))
                 .toList();
-        int tasks = items.stream().mapToInt(i -> i.tasks.size()).sum();
+        int tasks = items.stream().mapToInt(i -> i.taskTitles().size()).sum();
         boolean summary = sections.size() > 1;
         String subject = summary
                 ? "Teamplay digest: " + sections.size() + " accounts"

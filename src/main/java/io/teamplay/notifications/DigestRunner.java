@@ -7,11 +7,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -142,19 +152,18 @@ public class DigestRunner {
 
     /** Claims, sends and marks one recipient's due items; runs inside that recipient's transaction. */
     private DigestRun deliver(String recipient, Instant now) {
-        List<Long> ids = claim(recipient, now);
-        if (ids.isEmpty()) {
+        List<ClaimedItem> items = claim(recipient, now);
+        if (items.isEmpty()) {
             return DigestRun.NOTHING;
         }
-        List<DigestItem> items = DigestItem.list("from DigestItem i left join fetch i.tasks where i.id in ?1 order by i.id", ids);
+        List<Long> ids = items.stream().map(ClaimedItem::id).toList();
         claimed.fire(new DigestClaimed(recipient, ids));
         Optional<UserView> user = users.find(recipient);
         if (user.isPresent() && !user.get().isActive()) {
             String reason = "recipient " + recipient + " is disabled";
-            items.forEach(item -> {
-                item.status = DigestItemStatus.DROPPED;
-                item.dropReason = reason;
-            });
+            em.createNativeQuery("update digest_item set status = 'DROPPED', drop_reason = :reason where id in (:ids)")
+                    .setParameter("reason", reason).setParameter("ids", ids)
+                    .executeUpdate();
             LOG.infof("Digest: dropped %d item(s) for %s: %s", items.size(), recipient, reason);
             return DigestRun.dropped(items.size());
         }
@@ -163,7 +172,7 @@ public class DigestRunner {
         try {
             mailer.send(email, messageId, ids);
         } catch (RuntimeException e) {
-            return failed(recipient, items, e);
+            return failed(recipient, DigestItem.list("id in ?1 order by id", ids), e);
         }
         // One statement for the recipient's items, not one update per item.
         em.createNativeQuery("update digest_item set status = 'SENT', sent_at = :sent, message_id = :messageId, "
@@ -173,13 +182,55 @@ public class DigestRunner {
         return DigestRun.sent(items.size());
     }
 
-    private List<Long> claim(String recipient, Instant now) {
-        List<?> rows = em.createNativeQuery("select id from digest_item where recipient = :recipient and status = 'WAITING' "
-                        + "and next_attempt_at <= :now order by id for update skip locked")
-                .setParameter("recipient", recipient)
-                .setParameter("now", now)
-                .getResultList();
-        return rows.stream().map(row -> ((Number) row).longValue()).toList();
+    /**
+     * Locks the recipient's due items ({@code SKIP LOCKED}) and reads what the email shows of them, in id order, with
+     * their tasks' titles: plain SQL on the transaction's connection. Loading them as entities (an HQL query whose
+     * id list Hibernate translated anew on every call, then each entity hydrated and checked at commit) was the
+     * largest part of a digest sender's CPU.
+     */
+    private List<ClaimedItem> claim(String recipient, Instant now) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<Long> ids = new ArrayList<>();
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement claim = connection.prepareStatement("select id, account_id, account_name, role_name, "
+                    + "changed_by, created_at, message from digest_item where recipient = ? and status = 'WAITING' "
+                    + "and next_attempt_at <= ? order by id for update skip locked")) {
+                claim.setString(1, recipient);
+                claim.setObject(2, now.atOffset(ZoneOffset.UTC));
+                try (ResultSet row = claim.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getLong(1));
+                        rows.add(new Object[] {row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                                row.getObject(6, OffsetDateTime.class).toInstant(), row.getString(7)});
+                    }
+                }
+            }
+            Map<Long, List<String>> tasks = ids.isEmpty() ? Map.of() : taskTitles(connection, ids);
+            List<ClaimedItem> items = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                Object[] r = rows.get(i);
+                items.add(new ClaimedItem(ids.get(i), (String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        (Instant) r[4], (String) r[5], tasks.getOrDefault(ids.get(i), List.of())));
+            }
+            return items;
+        });
+    }
+
+    private static Map<Long, List<String>> taskTitles(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, List<String>> titles = new HashMap<>();
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement query = connection.prepareStatement("select item_id, title from digest_item_task "
+                + "where item_id in (" + marks + ") order by item_id, position")) {
+            for (int i = 0; i < ids.size(); i++) {
+                query.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    titles.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getString(2));
+                }
+            }
+        }
+        return titles;
     }
 
     private DigestRun failed(String recipient, List<DigestItem> items, RuntimeException e) {

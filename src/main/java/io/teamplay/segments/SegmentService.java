@@ -1,8 +1,6 @@
 package io.teamplay.segments;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.teamplay.accounts.AccountService;
-import io.teamplay.assignments.TeamMember;
 import io.teamplay.assignments.Assignee;
 import io.teamplay.assignments.AssignmentChange;
 import io.teamplay.assignments.AssignmentResult;
@@ -13,6 +11,8 @@ import io.teamplay.common.Page;
 import io.teamplay.common.PageRequest;
 import io.teamplay.common.Problem;
 import io.teamplay.common.ProblemException;
+import io.teamplay.roles.RoleService;
+import io.teamplay.roles.RoleView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Segments: filtered, paged lists of accounts, and bulk edits of a role over a filter. */
 @ApplicationScoped
@@ -32,12 +32,12 @@ public class SegmentService {
     @Inject
     SegmentQuery query;
     @Inject
-    AccountService accounts;
-    @Inject
     AssignmentService assignments;
 
     @Inject
     SegmentsConfig config;
+    @Inject
+    RoleService roles;
 
     /** A page with the exact total (the web's account list). */
     @Transactional
@@ -73,11 +73,10 @@ public class SegmentService {
     }
 
     private List<AccountSummary> summaries(List<String> ids) {
-        Map<String, List<TeamMember>> teams = assignments.teamsOf(ids);
-        return accounts.getAll(ids).stream()
-                .map(account -> new AccountSummary(account.id(), account.name(), account.attributes(),
-                        teams.getOrDefault(account.id(), List.of())))
-                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return query.summaries(ids, roles.all().stream().collect(Collectors.toMap(RoleView::key, RoleView::displayName)));
     }
 
     /**

@@ -13,6 +13,7 @@ import static io.teamplay.TestFixtures.policy;
 import static io.teamplay.TestFixtures.task;
 import static io.teamplay.TestFixtures.unique;
 import static io.teamplay.TestFixtures.user;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -49,6 +50,31 @@ class SegmentTest {
                 .get("/api/accounts").then().body("items.id", containsInAnyOrder(annSm));
         asAdmin().queryParam("assignee", ann).get("/api/accounts").then()
                 .body("items.find { it.id == '" + annSm + "' }.team[0].name", equalTo("Ann"));
+    }
+
+    @Test
+    void shouldShowEachAccountOfAPageWithItsNameAttributesAndTeamInRoleOrder() {
+        String cohort = unique("cohort");
+        String ann = user("Ann", "PRACTITIONER");
+        String bob = user("Bob", "PRACTITIONER");
+        String staffed = account(Map.of("cohort", cohort, "segment", "enterprise", "arr", 120000, "active", true));
+        String empty = account(Map.of("cohort", cohort));
+        assign(staffed, SM, bob);
+        assign(staffed, SALES, ann);
+
+        asAdmin().queryParam("attr.cohort", cohort).get("/api/accounts").then()
+                .statusCode(200)
+                .body("items.id", containsInAnyOrder(empty, staffed))
+                .body("items.find { it.id == '" + staffed + "' }.name", equalTo("Account " + staffed))
+                .body("items.find { it.id == '" + staffed + "' }.attributes.segment", equalTo("enterprise"))
+                .body("items.find { it.id == '" + staffed + "' }.attributes.arr", equalTo(120000))
+                .body("items.find { it.id == '" + staffed + "' }.attributes.active", equalTo(true))
+                .body("items.find { it.id == '" + staffed + "' }.team.role", contains(SALES, SM))
+                .body("items.find { it.id == '" + staffed + "' }.team.roleName", contains("Sales Manager", "Success Manager"))
+                .body("items.find { it.id == '" + staffed + "' }.team.email", contains(ann, bob))
+                .body("items.find { it.id == '" + staffed + "' }.team.name", contains("Ann", "Bob"))
+                .body("items.find { it.id == '" + empty + "' }.attributes.keySet()", contains("cohort"))
+                .body("items.find { it.id == '" + empty + "' }.team", hasSize(0));
     }
 
     @Test
