@@ -127,6 +127,19 @@ class IntegrationPathTest {
     }
 
     @Test
+    void namesAndValuesBeyondAsciiWithQuotesAreWrittenAsGiven() {
+        String id = unique("acct");
+        given().auth().oauth2(ADMIN_TOKEN).contentType("text/csv; charset=UTF-8")
+                .body(("account_id,name,city\n" + id + ",\"Caf\u00e9 \"\"Z\u00fcrich\"\", \uD83D\uDE00 AG\",\"S\u00e3o \"\"Paulo\"\"\"\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/imports/accounts").then().statusCode(200).body("created", equalTo(1)).body("errors", empty());
+
+        asAdmin().get("/api/accounts/{id}", id).then().statusCode(200)
+                .body("name", equalTo("Caf\u00e9 \"Z\u00fcrich\", \uD83D\uDE00 AG"))
+                .body("attributes.city", equalTo("S\u00e3o \"Paulo\""));
+    }
+
+    @Test
     void theEventsOfAnImportHaveIdsInTheOrderTheyWereQueued() throws SQLException {
         String cs = user("Ida Ordered", "PRACTITIONER");
         String prefix = unique("ordered");
