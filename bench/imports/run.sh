@@ -10,6 +10,7 @@
 #   SKIP_BUILD=1 bench/imports/run.sh         # reuse target/quarkus-app
 #   APP_DIR=/some/quarkus-app bench/imports/run.sh  # run another build (e.g. a baseline copy)
 #   JAVA_EXTRA="-XX:StartFlightRecording=filename=rec.jfr" bench/imports/run.sh  # profile
+#   SQL_LOG_MS=20 bench/imports/run.sh        # PostgreSQL logs the service's statements slower than 20 ms (its log)
 #   ROWS=20000 PAD=3900 XMX=64m bench/imports/run.sh  # an extra 'note' attribute of PAD characters: a file far
 #                                             # bigger than the heap, to show the body is streamed, not buffered
 set -euo pipefail
@@ -42,7 +43,9 @@ fi
 
 # 3. Start it with a small heap.
 log "starting the service with -Xmx$XMX on port $PORT"
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$DB" \
+JDBC_OPTIONS=""
+[[ -n "${SQL_LOG_MS:-}" ]] && JDBC_OPTIONS="?options=-c%20log_min_duration_statement=$SQL_LOG_MS%20-c%20log_parameter_max_length=0"
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$DB$JDBC_OPTIONS" \
 QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="" \
 TEAMPLAY_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_PORT="$PORT" TEAMPLAY_PLAYS_WORKER=false \
   java "-Xmx$XMX" -XX:+UseSerialGC ${JAVA_EXTRA:-} -jar "${APP_DIR:-$ROOT/target/quarkus-app}/quarkus-run.jar" >"$WORK/service.log" 2>&1 &

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * {@link AccountService#upsert} for a batch of accounts at once, with the same rules and outcomes: the batch's
- * accounts and attributes are read in two queries, and what changed is written in one statement per table (COPY on
+ * accounts and attributes are read in one query, and what changed is written in one statement per table (COPY on
  * PostgreSQL). Fires one {@link AccountsImported} with every creation and attribute change, in order.
  */
 @ApplicationScoped
@@ -58,11 +58,16 @@ public class AccountBulkUpsert {
             }
         });
         Map<String, String> names = new HashMap<>();
-        bulk.select("select id, name from account where id = any(?)", ids)
-                .forEach(row -> names.put((String) row[0], (String) row[1]));
         Map<String, Map<String, String>> stored = new HashMap<>();
-        bulk.select("select account_id, name, json_value from account_attribute where account_id = any(?)", ids)
-                .forEach(row -> stored.computeIfAbsent((String) row[0], id -> new HashMap<>()).put((String) row[1], (String) row[2]));
+        // the accounts with their attributes in one read (one round trip a batch, not two)
+        bulk.select("select a.id, a.name, v.name, v.json_value from account a"
+                        + " left join account_attribute v on v.account_id = a.id where a.id = any(?)", ids)
+                .forEach(row -> {
+                    names.put((String) row[0], (String) row[1]);
+                    if (row[2] != null) {
+                        stored.computeIfAbsent((String) row[0], id -> new HashMap<>()).put((String) row[2], (String) row[3]);
+                    }
+                });
         List<ImportOutcome> outcomes = new ArrayList<>(accounts.size());
         for (AccountUpsert account : accounts) {
             outcomes.add(names.containsKey(account.id())
@@ -102,7 +107,7 @@ public class AccountBulkUpsert {
                 if (value != null && !value.isNull()) {
                     String json = AttributeValues.toJson(AttributeValues.requireName(attribute), value);
                     newAttributes.add(new Object[]{account.id(), attribute, json});
-                    values.put(attribute, AttributeValues.toJava(json));
+                    values.put(attribute, AttributeValues.toJava(value, json));
                 }
             });
             created.add(new AccountCreated(new AccountView(account.id(), name, values), actor));

@@ -93,6 +93,23 @@ public final class AttributeValues {
         return node.isNumber() ? node.decimalValue() : node.toString();
     }
 
+    /**
+     * {@link #toJava} of {@code json}, the text {@link #toJson} made of {@code value}, without parsing it back when the
+     * value says what it is (a string, a boolean, a whole number that fits a long): the same result, cheaper for a batch.
+     */
+    public static Object toJava(JsonNode value, String json) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber() && json.length() < 19 && json.indexOf('.') < 0) {
+            return Long.parseLong(json);
+        }
+        return toJava(json);
+    }
+
     /** The JSON texts a filter value {@code attr.K=V} may match: V as a string, and V as a number or boolean. */
     public static java.util.List<String> filterCandidates(String value) {
         String asString = JsonNodeFactory.instance.textNode(value).toString();

@@ -1,10 +1,9 @@
 package io.teamplay.common;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -123,23 +122,112 @@ public final class BulkRows {
     }
 
     private void copy(String table, List<String> columns, List<Object[]> rows) {
-        StringBuilder csv = new StringBuilder(rows.size() * 64);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                appendCsv(csv, row[i]);
-            }
-            csv.append('\n');
-        }
+        String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format csv)";
+        CopyIn copy;
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", columns)
-                    + ") from stdin with (format csv)", new StringReader(csv.toString()));
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         } catch (SQLException e) {
             throw new BulkFailure(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        try {
+            // the rows written as CSV bytes through one small buffer, sent as it fills: no text of the whole batch
+            CsvBytes out = new CsvBytes(copy);
+            Instant lastInstant = null;
+            String lastInstantText = null;
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        out.put((byte) ',');
+                    }
+                    Object value = row[i];
+                    if (value instanceof Instant at) {
+                        if (!at.equals(lastInstant)) { // a batch's rows mostly share one moment: formatted once
+                            lastInstant = at;
+                            lastInstantText = at.atOffset(ZoneOffset.UTC).toString();
+                        }
+                        out.quoted(lastInstantText);
+                    } else if (value instanceof Number || value instanceof Boolean) {
+                        out.plain(value.toString());
+                    } else if (value != null) {
+                        out.quoted(value.toString());
+                    }
+                }
+                out.put((byte) '\n');
+            }
+            out.flush();
+            copy.endCopy();
+        } catch (SQLException e) {
+            cancel(copy);
+            throw new BulkFailure(e);
+        } catch (RuntimeException e) {
+            cancel(copy);
+            throw e;
+        }
+    }
+
+    private static void cancel(CopyIn copy) {
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the statement failed already; its error is the one told
+        }
+    }
+
+    /** CSV text as UTF-8, buffered and written to a COPY as the buffer fills. */
+    private static final class CsvBytes {
+        private final CopyIn copy;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int size;
+
+        CsvBytes(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void put(byte b) throws SQLException {
+            if (size == buffer.length) {
+                flush();
+            }
+            buffer[size++] = b;
+        }
+
+        void plain(String text) throws SQLException {
+            for (int i = 0; i < text.length(); i++) {
+                put((byte) text.charAt(i));
+            }
+        }
+
+        void quoted(String text) throws SQLException {
+            put((byte) '"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    if (c == '"') {
+                        put((byte) '"');
+                    }
+                    put((byte) c);
+                } else {
+                    utf8(text, i);
+                    break;
+                }
+            }
+            put((byte) '"');
+        }
+
+        /** The rest of the text from {@code from}, which holds a character beyond ASCII. */
+        private void utf8(String text, int from) throws SQLException {
+            byte[] bytes = text.substring(from).replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8);
+            for (byte b : bytes) {
+                put(b);
+            }
+        }
+
+        void flush() throws SQLException {
+            if (size > 0) {
+                copy.writeToCopy(buffer, 0, size);
+                size = 0;
+            }
         }
     }
 
@@ -157,26 +245,6 @@ public final class BulkRows {
         } catch (SQLException e) {
             throw new BulkFailure(e);
         }
-    }
-
-    private static void appendCsv(StringBuilder csv, Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            csv.append(value);
-            return;
-        }
-        String text = value instanceof Instant at ? at.atOffset(ZoneOffset.UTC).toString() : value.toString();
-        csv.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                csv.append('"');
-            }
-            csv.append(c);
-        }
-        csv.append('"');
     }
 
     private static Object jdbcValue(Object value) {

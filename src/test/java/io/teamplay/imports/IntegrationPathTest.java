@@ -127,6 +127,47 @@ class IntegrationPathTest {
     }
 
     @Test
+    void namesAndValuesBeyondAsciiWithQuotesAreWrittenAsGiven() {
+        String id = unique("acct");
+        given().auth().oauth2(ADMIN_TOKEN).contentType("text/csv; charset=UTF-8")
+                .body(("account_id,name,city\n" + id + ",\"Caf\u00e9 \"\"Z\u00fcrich\"\", \uD83D\uDE00 AG\",\"S\u00e3o \"\"Paulo\"\"\"\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/imports/accounts").then().statusCode(200).body("created", equalTo(1)).body("errors", empty());
+
+        asAdmin().get("/api/accounts/{id}", id).then().statusCode(200)
+                .body("name", equalTo("Caf\u00e9 \"Z\u00fcrich\", \uD83D\uDE00 AG"))
+                .body("attributes.city", equalTo("S\u00e3o \"Paulo\""));
+    }
+
+    @Test
+    void theEventsOfAnImportHaveIdsInTheOrderTheyWereQueued() throws SQLException {
+        String cs = user("Ida Ordered", "PRACTITIONER");
+        String prefix = unique("ordered");
+        StringBuilder csv = new StringBuilder("account_id,stage,success_manager___tid\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(prefix).append('-').append(i).append(",onboarding,").append(cs).append('\n');
+        }
+        given().auth().oauth2(ADMIN_TOKEN).contentType("text/csv").body(csv.toString())
+                .post("/api/imports/accounts").then().statusCode(200).body("created", equalTo(20));
+
+        // ids that sort as they are written: a bulk write appends to the events' primary key instead of scattering
+        List<String> ids = new java.util.ArrayList<>();
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select id from play_event where account_id like ? order by created_at")) {
+            query.setString(1, prefix + "-%");
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        assertEquals(40, ids.size());
+        assertEquals(ids.stream().sorted().toList(), ids);
+        ids.forEach(id -> org.junit.jupiter.api.Assertions.assertTrue(id.startsWith("evt:"), id));
+    }
+
+    @Test
     void aHandOverByImportMovesTasksAsThePolicySaysAndTellsTheImporter() {
         String before = user("Bo Before", "PRACTITIONER");
         String after = user("Al After", "PRACTITIONER");
