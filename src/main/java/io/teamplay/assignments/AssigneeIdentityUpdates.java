@@ -16,9 +16,12 @@ class AssigneeIdentityUpdates {
 
     @Inject
     AssignmentService assignments;
+    @Inject
+    BatchSeats seats;
 
     void resolvePending(@Observes UserCreated user) {
         int resolved = Assignment.update("name = ?1 where email = ?2", user.name(), user.email());
+        seats.forget();
         if (resolved > 0) {
             LOG.infof("Resolved %d pending assignment(s) to %s", resolved, user.email());
         }
@@ -26,6 +29,7 @@ class AssigneeIdentityUpdates {
 
     void rename(@Observes UserRenamed user) {
         Assignment.update("name = ?1 where email = ?2", user.name(), user.email());
+        seats.forget();
     }
 
     void removeSeatsOf(@Observes RoleDeleting role) {

@@ -7,6 +7,7 @@ import io.teamplay.assignments.AssigneeResolver.Unresolved;
 import io.teamplay.assignments.AssignmentResult.Changed;
 import io.teamplay.assignments.AssignmentResult.Refused;
 import io.teamplay.assignments.AssignmentResult.Unchanged;
+import io.teamplay.assignments.BatchSeats.SeatRow;
 import io.teamplay.roles.RoleService;
 import io.teamplay.roles.RoleView;
 import io.teamplay.tasks.Handover;
@@ -56,6 +57,8 @@ public class AssignmentService {
     Event<AssignmentChanged> changed;
     @Inject
     SeatBulkWriter bulk;
+    @Inject
+    BatchSeats seats;
 
     /**
      * Changes one seat: the role and the assignee are resolved once and the path's eligibility checked, with the
@@ -80,6 +83,8 @@ public class AssignmentService {
      * before it commits and they hold no seat yet, so they are neither read nor locked.
      */
     public List<AssignmentResult> changeAll(List<AssignmentChange> changes, java.util.Set<String> createdNow) {
+        // the set-based path writes seats without telling the batch's remembered ones
+        seats.forget();
         return bulk.changeAll(changes, createdNow, this::change);
     }
 
@@ -104,8 +109,11 @@ public class AssignmentService {
         return result;
     }
 
-    /** A change decided, nothing written yet: the answer, and the seat it replaces (empty when the role is vacant). */
-    private record Decision(AssignmentResult result, Optional<Assignment> current) {
+    /**
+     * A change decided, nothing written yet: the answer, the seat it replaces (empty when the role is vacant), and
+     * whether that seat came from the batch's remembered seats (then it is written by statement, not as an entity).
+     */
+    private record Decision(AssignmentResult result, Optional<SeatRow> current, boolean remembered) {
     }
 
     private Decision decide(AssignmentChange change, Resolved given, boolean lock) {
@@ -131,17 +139,20 @@ public class AssignmentService {
         if (refusal.isPresent()) {
             return refused(refusal.get());
         }
-        Optional<Assignment> current = Assignment.of(change.accountId(), role.key());
-        String from = current.map(a -> a.email).orElse(null);
+        Optional<Optional<SeatRow>> remembered = seats.of(change.accountId(), role.key());
+        Optional<SeatRow> current = remembered.orElseGet(() -> Assignment.of(change.accountId(), role.key()).map(SeatRow::of));
+        String from = current.map(SeatRow::email).orElse(null);
         String to = who == null ? null : who.email();
         if (Objects.equals(from, to)) {
-            return new Decision(new Unchanged(change.accountId(), role.key(), from, current.map(a -> a.name).orElse(null)), current);
+            return new Decision(new Unchanged(change.accountId(), role.key(), from, current.map(SeatRow::name).orElse(null)),
+                    current, remembered.isPresent());
         }
-        return new Decision(new Changed(change.accountId(), role.key(), from, to, who == null ? null : who.name(), List.of()), current);
+        return new Decision(new Changed(change.accountId(), role.key(), from, to, who == null ? null : who.name(), List.of()),
+                current, remembered.isPresent());
     }
 
     private static Decision refused(Refused refused) {
-        return new Decision(refused, Optional.empty());
+        return new Decision(refused, Optional.empty(), false);
     }
 
     /**
@@ -171,20 +182,61 @@ public class AssignmentService {
         if (!(decision.result() instanceof Changed planned)) {
             return decision.result();
         }
+        if (decision.remembered()) {
+            writeRemembered(change, planned, decision.current());
+        } else if (planned.email() == null) {
+            Assignment.<Assignment>findById(decision.current().orElseThrow().id()).delete();
+            return record(change, planned);
+        } else {
+            Assignment seat = decision.current().map(row -> Assignment.<Assignment>findById(row.id())).orElseGet(Assignment::new);
+            fill(seat, change, planned);
+            seat.persistAndFlush();
+        }
         if (planned.email() == null) {
-            decision.current().orElseThrow().delete();
             return record(change, planned);
         }
-        Assignment seat = decision.current().orElseGet(Assignment::new);
+        List<MovedTask> moved = planned.fromEmail() == null || !tasks.mayMoveOn(change.accountId()) ? List.of()
+                : handOverTasks(change.accountId(), planned.role(), planned.fromEmail(), planned.email());
+        return record(change, planned.withMovedTasks(moved));
+    }
+
+    private static void fill(Assignment seat, AssignmentChange change, Changed planned) {
         seat.accountId = change.accountId();
         seat.role = planned.role();
         seat.email = planned.email();
         seat.name = planned.name();
         seat.assignedAt = Instant.now();
-        seat.persistAndFlush();
-        List<MovedTask> moved = planned.fromEmail() == null ? List.of()
-                : handOverTasks(change.accountId(), planned.role(), planned.fromEmail(), planned.email());
-        return record(change, planned.withMovedTasks(moved));
+    }
+
+    /**
+     * A seat of the batch's remembered ones, written by one statement (an update or a delete, executed now, after the
+     * pending writes to seats) or a new row to insert with the batch's next flush; the remembered seat follows.
+     */
+    private void writeRemembered(AssignmentChange change, Changed planned, Optional<SeatRow> current) {
+        current.ifPresent(row -> forgetManaged(row.id()));
+        if (planned.email() == null) {
+            Assignment.delete("id", current.orElseThrow().id());
+            seats.changed(change.accountId(), planned.role(), null);
+        } else if (current.isPresent()) {
+            Assignment.update("email = ?1, name = ?2, assignedAt = ?3 where id = ?4", planned.email(), planned.name(),
+                    Instant.now(), current.get().id());
+            seats.changed(change.accountId(), planned.role(), new SeatRow(current.get().id(), planned.email(), planned.name()));
+        } else {
+            Assignment seat = new Assignment();
+            fill(seat, change, planned);
+            seat.persist();
+            seats.changed(change.accountId(), planned.role(), SeatRow.of(seat));
+        }
+    }
+
+    /** The statement bypasses the persistence context: a copy of the seat held there would be stale, so it goes. */
+    private static void forgetManaged(long id) {
+        var session = Assignment.getEntityManager().unwrap(org.hibernate.engine.spi.SessionImplementor.class);
+        var persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(Assignment.class);
+        Object managed = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister));
+        if (managed != null) {
+            session.detach(managed);
+        }
     }
 
     private List<MovedTask> handOverTasks(String accountId, String role, String from, String to) {
@@ -193,8 +245,9 @@ public class AssignmentService {
     }
 
     /** The role changing hands, and whether the previous holder keeps another role on the account. */
-    private static Handover handover(String accountId, String role, String from, String to) {
-        boolean stillHoldsAnother = Assignment.count("accountId = ?1 and email = ?2 and role <> ?3", accountId, from, role) > 0;
+    private Handover handover(String accountId, String role, String from, String to) {
+        boolean stillHoldsAnother = seats.holdsAnother(accountId, from, role).orElseGet(() ->
+                Assignment.count("accountId = ?1 and email = ?2 and role <> ?3", accountId, from, role) > 0);
         return new Handover(accountId, role, from, to, stillHoldsAnother);
     }
 
@@ -240,7 +293,10 @@ public class AssignmentService {
         }
         Map<String, String> roleNames = roles.all().stream()
                 .collect(Collectors.toMap(RoleView::key, RoleView::displayName));
-        return Assignment.<Assignment>list("accountId in ?1 order by accountId, role", accountIds).stream()
+        List<Assignment> rows = Assignment.list("accountId in ?1 order by accountId, role", accountIds);
+        // inside a batch, its seat changes decide on these seats rather than reading each again
+        seats.read(accountIds, rows);
+        return rows.stream()
                 .collect(Collectors.groupingBy(a -> a.accountId, Collectors.mapping(
                         a -> new TeamMember(a.role, roleNames.get(a.role), a.email, a.name), Collectors.toList())));
     }

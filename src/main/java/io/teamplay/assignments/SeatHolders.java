@@ -10,9 +10,13 @@ import java.util.Optional;
 @ApplicationScoped
 class SeatHolders implements RoleHolders {
 
+    @jakarta.inject.Inject
+    BatchSeats seats;
+
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> holderOf(String accountId, String role) {
-        return Assignment.of(accountId, role).map(a -> a.email);
+        return seats.of(accountId, role).orElseGet(() -> Assignment.of(accountId, role).map(BatchSeats.SeatRow::of))
+                .map(BatchSeats.SeatRow::email);
     }
 }

@@ -54,6 +54,7 @@ public class TaskService {
         task.priority = request.priority() == null ? TaskPriority.NORMAL : request.priority();
         task.createdAt = Instant.now();
         task.persist();
+        openTasks().ifPresent(open -> open.withOpen.add(task.accountId));
         LOG.infof("Task %d created on account %s for %s (%s)", task.id, task.accountId, task.assignee, task.source);
         return task.view();
     }
@@ -123,8 +124,10 @@ public class TaskService {
     /** The open tasks of one account, oldest first (what plays read as the account's open tasks). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TaskView> openOn(String accountId) {
-        return Task.<Task>list("accountId = ?1 and status = ?2 order by id", accountId, TaskStatus.OPEN).stream()
+        List<TaskView> open = Task.<Task>list("accountId = ?1 and status = ?2 order by id", accountId, TaskStatus.OPEN).stream()
                 .map(Task::view).toList();
+        openTasks().ifPresent(known -> known.read(List.of(accountId), open));
+        return open;
     }
 
     /** The open tasks of several accounts in one query, by account id, each oldest first (as {@link #openOn}). */
@@ -133,8 +136,38 @@ public class TaskService {
         if (accountIds.isEmpty()) {
             return java.util.Map.of();
         }
-        return Task.<Task>list("accountId in ?1 and status = ?2 order by id", accountIds, TaskStatus.OPEN).stream()
-                .map(Task::view).collect(java.util.stream.Collectors.groupingBy(TaskView::accountId));
+        List<TaskView> open = Task.<Task>list("accountId in ?1 and status = ?2 order by id", accountIds, TaskStatus.OPEN).stream()
+                .map(Task::view).toList();
+        openTasks().ifPresent(known -> known.read(accountIds, open));
+        return open.stream().collect(java.util.stream.Collectors.groupingBy(TaskView::accountId));
+    }
+
+    /**
+     * Whether a hand-over on this account may move tasks: not under "account only", nor (inside a batch) on an
+     * account the batch read with no open task and gave none since; then the hand-over need not look for them.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayMoveOn(String accountId) {
+        if (policy() == TaskOwnershipPolicy.ACCOUNT_ONLY) {
+            return false;
+        }
+        return openTasks().map(known -> !known.read.contains(accountId) || known.withOpen.contains(accountId)).orElse(true);
+    }
+
+    /** Inside a batch: the accounts whose open tasks it read, and those of them that have one (or were given one). */
+    private static final class OpenTaskAccounts {
+        final java.util.Set<String> read = new java.util.HashSet<>();
+        final java.util.Set<String> withOpen = new java.util.HashSet<>();
+
+        void read(java.util.Collection<String> accountIds, List<TaskView> open) {
+            read.addAll(accountIds);
+            withOpen.removeAll(accountIds);
+            open.forEach(task -> withOpen.add(task.accountId()));
+        }
+    }
+
+    private java.util.Optional<OpenTaskAccounts> openTasks() {
+        return batch.kept(OpenTaskAccounts.class, OpenTaskAccounts::new);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

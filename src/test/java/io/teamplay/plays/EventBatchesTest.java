@@ -164,6 +164,54 @@ class EventBatchesTest {
         assertEquals(ann, holders(List.of(account), SUCCESS_MANAGER).get(0));
     }
 
+    @Test
+    void aTaskGivenByAnEarlierEventOfTheBatchMovesWithTheSeatALaterEventHandsOver() throws SQLException {
+        String team = unique("Tasks");
+        String ann = user("Ann Task", "PRACTITIONER", team);
+        String bob = user("Bob Task", "PRACTITIONER", team);
+        String attribute = "task_" + unique("a").replace('-', '_');
+        String play = "tasks-" + unique("p");
+        String source = "// team: " + team + "\n"
+                + rule("give", attribute, "newText == \"give\"", "actions.assign(\"Success Manager\", \"" + ann + "\");")
+                + rule("move", attribute, "newText == \"move\"", "actions.createTask(\"Success Manager\", \"Call them\", 3);\n"
+                        + "    actions.assign(\"Success Manager\", \"" + bob + "\");");
+        given().auth().oauth2(ADMIN_TOKEN).contentType("text/plain").body(source).put("/api/plays/{name}", play + ".drl")
+                .then().statusCode(201);
+        asAdmin().post("/api/plays/{name}/activate", play).then().statusCode(200);
+        activated = play;
+        io.teamplay.TestFixtures.policy("ALL_OPEN_TASKS");
+        try {
+            // the batch reads the account with no open task; its second event gives it one, then hands the seat over
+            String account = account();
+            Map<String, String[]> events = new LinkedHashMap<>();
+            for (String step : List.of("give", "move")) {
+                events.put(unique("t-" + step), new String[] {account, step});
+            }
+            insertAtOnce(attribute, events);
+
+            events.keySet().forEach(id -> await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !"PENDING".equals(event(id).get("status"))));
+            assertEquals(bob, holders(List.of(account), SUCCESS_MANAGER).get(0));
+            assertEquals(List.of(bob), taskAssignees(account));
+        } finally {
+            io.teamplay.TestFixtures.policy("ACCOUNT_ONLY");
+        }
+    }
+
+    private List<String> taskAssignees(String accountId) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select assignee from task where account_id = ? and status = 'OPEN' order by id")) {
+            select.setString(1, accountId);
+            List<String> assignees = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    assignees.add(rs.getString(1));
+                }
+            }
+            return assignees;
+        }
+    }
+
     private List<String> notices(String accountId) throws SQLException {
         try (Connection connection = database.getConnection(); PreparedStatement select = connection.prepareStatement(
                 "select recipient, message from notification where account_id = ? and play is not null order by id")) {
