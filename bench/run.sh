@@ -3,7 +3,7 @@
 #
 #   bench/run.sh            # the issue's sizes (1M accounts / 3M seats, 100,000 import rows, 100,000 digest items,
 #                           # 1,000 plays, 20,000 events, events offered at 1,000/s)
-#   bench/run.sh --small    # the same measurements at small sizes, under 5 minutes on an idle 2-core machine
+#   bench/run.sh --small    # the same measurements at small sizes, about 8 minutes on an idle 2-core machine (9.4 min on 2026-12-02, before --small took fewer segment samples)
 #   SKIP_BUILD=1 bench/run.sh --small        # reuse target/quarkus-app (it must be a -Ppostgres build)
 #   APP_DIR=<a -Ppostgres quarkus-app> bench/run.sh --small   # another build, no packaging
 #
@@ -125,7 +125,8 @@ row "CSV re-import, unchanged" "${again:-?} rows/s" "set-based SQL ${setb:-?} ro
 # 4. Segments against the page query alone in SQL.
 SEG_ACCOUNTS=$(size 100000 1000000)
 log "segments: $SEG_ACCOUNTS accounts (bench/segments/run.sh)"
-ACCOUNTS=$SEG_ACCOUNTS APP_DIR=$APP DB=${DBP}_segments PORT=18894 "$ROOT/bench/segments/run.sh" >"$OUT/segments.log" 2>&1 || log "segments failed: $OUT/segments.log"
+REQUESTS=$(size 100 200) CURL_REQUESTS=$(size 20 200) \
+  ACCOUNTS=$SEG_ACCOUNTS APP_DIR=$APP DB=${DBP}_segments PORT=18894 "$ROOT/bench/segments/run.sh" >"$OUT/segments.log" 2>&1 || log "segments failed: $OUT/segments.log"
 while read -r line; do
   name=$(cut -c1-20 <<<"$line" | sed 's/ *$//')
   set -- $(cut -c21- <<<"$line")
