@@ -100,16 +100,32 @@ public class AccountImportService {
      */
     private void apply(List<ImportRow> batch, String actor, ImportTally tally) {
         for (List<ImportRow> round : rounds(batch)) {
-            try {
-                List<ImportError> fieldErrors = new ArrayList<>();
-                List<Counted> counted = QuarkusTransaction.requiringNew().call(() -> writeRound(round, actor, fieldErrors));
-                counted.forEach(c -> tally.count(c.account, c.seatsChanged));
-                fieldErrors.forEach(tally.errors::add);
-            } catch (RuntimeException roundFailed) {
-                LOG.debugf(roundFailed, "Import round of %d rows from line %d failed; writing its rows one by one",
-                        round.size(), round.get(0).line());
-                round.forEach(row -> writeAlone(row, actor, tally));
+            write(round, actor, tally);
+        }
+    }
+
+    /**
+     * Writes a round set-based; when that fails (a row the database refuses, or the round outliving its transaction
+     * on a busy machine), its two halves are written the same way, down to single rows written alone, so that one
+     * bad row costs a few more rounds rather than the whole round written one row per transaction. A round holds each
+     * account once, so its rows may be written in any grouping.
+     */
+    private void write(List<ImportRow> round, String actor, ImportTally tally) {
+        try {
+            List<ImportError> fieldErrors = new ArrayList<>();
+            List<Counted> counted = QuarkusTransaction.requiringNew().call(() -> writeRound(round, actor, fieldErrors));
+            counted.forEach(c -> tally.count(c.account, c.seatsChanged));
+            fieldErrors.forEach(tally.errors::add);
+        } catch (RuntimeException roundFailed) {
+            LOG.debugf(roundFailed, "Import round of %d rows from line %d failed; writing its halves", round.size(),
+                    round.get(0).line());
+            if (round.size() == 1) {
+                writeAlone(round.get(0), actor, tally);
+                return;
             }
+            int half = round.size() / 2;
+            write(round.subList(0, half), actor, tally);
+            write(round.subList(half, round.size()), actor, tally);
         }
     }
 

@@ -11,7 +11,7 @@ public interface ImportsConfig {
 
     /**
      * Rows written per transaction, set-based (a few statements per table and batch). Held in memory: one batch of
-     * parsed rows. A failing batch is written again row by row, so a larger batch makes that rarer case dearer.
+     * parsed rows. A failing batch is written again in halves, down to single rows, so a larger batch makes that rarer case dearer.
      */
     @WithDefault("10000")
     int batchSize();

@@ -82,4 +82,26 @@ class ImportErrorsTest {
         asAdmin().get("/api/accounts/{id}", prefix + "-2").then().statusCode(404);
         asAdmin().get("/api/accounts/{id}", prefix + "-3").then().statusCode(200).body("team.email", contains(cs));
     }
+
+    @Test
+    void rowsTheDatabaseFailsInDifferentPartsOfABatchAreEachReportedAndEveryOtherRowIsWritten() {
+        String cs = user("Cleo Halves", "PRACTITIONER");
+        String prefix = unique("halves");
+        StringBuilder csv = new StringBuilder("account_id,success_manager___tid\n");
+        for (int i = 1; i <= 300; i++) {
+            csv.append(prefix).append('-').append(i).append(',').append(cs).append('\n');
+        }
+        try (SeatWriteFault first = new SeatWriteFault(database, prefix + "-7");
+             SeatWriteFault second = new SeatWriteFault(database, prefix + "-222")) {
+            imported(csv.toString())
+                    .body("created", is(298))
+                    .body("errors.line", contains(8, 223))
+                    .body("errors.column", contains("success_manager___tid", "success_manager___tid"));
+        }
+        asAdmin().get("/api/accounts/{id}", prefix + "-7").then().statusCode(404);
+        asAdmin().get("/api/accounts/{id}", prefix + "-222").then().statusCode(404);
+        for (int i : new int[] {1, 6, 8, 150, 221, 223, 300}) {
+            asAdmin().get("/api/accounts/{id}", prefix + "-" + i).then().statusCode(200).body("team.email", contains(cs));
+        }
+    }
 }
