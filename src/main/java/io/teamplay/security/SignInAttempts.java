@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Limits guessing at the sign-in form: after {@code teamplay.sign-in.max-failures} refusals for one email within
@@ -31,12 +32,12 @@ public class SignInAttempts {
         Duration window = config.window();
         String key = key(email);
         Instant since = Instant.now().minus(window);
-        long recent = SignInFailure.count("email = ?1 and failedAt > ?2", key, since);
-        if (recent >= maxFailures) {
-            Instant oldest = SignInFailure.<SignInFailure>find("email = ?1 and failedAt > ?2 order by failedAt desc",
-                    key, since).page(0, maxFailures).list().get(maxFailures - 1).failedAt;
+        List<SignInFailure> recent = SignInFailure.<SignInFailure>find(
+                "email = ?1 and failedAt > ?2 order by failedAt desc", key, since).page(0, maxFailures).list();
+        if (recent.size() >= maxFailures) {
+            Instant oldest = recent.get(maxFailures - 1).failedAt;
             Duration retryAfter = Duration.between(Instant.now(), oldest.plus(window));
-            LOG.infof("Web sign-in for %s refused unchecked: %d failures within %s", key, recent, window);
+            LOG.infof("Web sign-in for %s refused unchecked: %d or more failures within %s", key, maxFailures, window);
             throw new TooManySignIns(key, retryAfter.isNegative() ? Duration.ZERO : retryAfter);
         }
     }
